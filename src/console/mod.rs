@@ -1,0 +1,46 @@
+//! Terminal output: results on stdout ([`tables`]), chatter on stderr ([`Console`]).
+
+pub mod tables;
+
+use std::fmt::Display;
+
+use crate::config::Verbosity;
+
+/// Warnings, progress notes and request logs, on stderr, as loud as `-q`/`-v` allow.
+#[derive(Debug, Clone)]
+pub struct Console {
+    verbosity: Verbosity,
+}
+
+impl Console {
+    /// A console at the given verbosity.
+    pub fn new(verbosity: Verbosity) -> Self {
+        Console { verbosity }
+    }
+
+    /// The verbosity.
+    pub fn verbosity(&self) -> Verbosity {
+        self.verbosity
+    }
+
+    /// A problem the run survives (hidden by `-q`).
+    pub fn warn(&self, message: impl Display) {
+        if self.verbosity >= Verbosity::Normal {
+            eprintln!("warning: {message}");
+        }
+    }
+
+    /// A note or summary line (hidden by `-q`).
+    pub fn info(&self, message: impl Display) {
+        if self.verbosity >= Verbosity::Normal {
+            eprintln!("{message}");
+        }
+    }
+
+    /// Detail shown only with `-v`.
+    pub fn detail(&self, message: impl Display) {
+        if self.verbosity >= Verbosity::Verbose {
+            eprintln!("{message}");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Results for stdout: tables for people, JSON for scripts.
+
+use std::io::Write;
+
+use anyhow::Result;
+use comfy_table::{Cell, CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
+use serde::Serialize;
+
+use crate::paper_list::{ListSource, ListedPaper, PaperId, PaperList};
+
+/// A table in citegraph's plain style: a header underline, no borders, no wrapping.
+pub fn plain_table(header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(TableStyle::new().header_separator(LineStyle::none().fill('-').junction(' ')))
+        .set_content_arrangement(ContentArrangement::Disabled);
+    table.set_header(header.iter().map(Cell::new));
+    table
+}
+
+/// Right-aligns the given columns (numbers).
+pub fn align_right(table: &mut Table, columns: &[usize]) {
+    for &i in columns {
+        if let Some(col) = table.column_mut(i) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+/// Writes a table without the trailing spaces of its padding.
+pub fn write_table(out: &mut dyn Write, table: &Table) -> Result<()> {
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// `citegraph list` as a table: one block per section, then a summary line.
+pub fn write_list_table(list: &PaperList, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "{} ({})", list.name, list.source)?;
+    let mut number = 0;
+    for section in &list.sections {
+        let name = if section.name.is_empty() { "(before any heading)" } else { &section.name };
+        let papers: Vec<&ListedPaper> = list.papers_in(&section.name).collect();
+        writeln!(out, "\n{name} ({})", papers.len())?;
+        let mut table = plain_table(&["#", "Tag", "Year", "Identifier", "Title"]);
+        align_right(&mut table, &[0]);
+        for paper in papers {
+            number += 1;
+            table.add_row(vec![
+                number.to_string(),
+                paper.tag.as_ref().map(ToString::to_string).unwrap_or_default(),
+                paper.year().map(|y| y.to_string()).unwrap_or_default(),
+                paper.id.as_ref().map_or_else(|| "-".to_owned(), ToString::to_string),
+                paper.title.clone(),
+            ]);
+            for problem in &paper.problems {
+                table.add_row(vec![String::new(), String::new(), String::new(), "!".to_owned(), problem.to_string()]);
+            }
+        }
+        write_table(out, &table)?;
+    }
+    writeln!(out, "\n{}", summary_line(list))?;
+    Ok(())
+}
+
+/// `24 papers in 6 sections: 19 arXiv, 5 OpenReview; 0 warnings`.
+pub fn summary_line(list: &PaperList) -> String {
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for paper in &list.papers {
+        let kind = paper.id.as_ref().map_or("no id", |id| id.kind());
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((kind, 1)),
+        }
+    }
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let warnings = list.papers.iter().map(|p| p.problems.len()).sum::<usize>();
+    format!(
+        "{} in {}: {}; {}",
+        plural(list.papers.len(), "paper"),
+        plural(list.sections.len(), "section"),
+        kinds.join(", "),
+        plural(warnings, "warning")
+    )
+}
+
+/// `1 paper`, `2 papers`.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 { format!("{n} {noun}") } else { format!("{n} {noun}s") }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ListJson<'a> {
+    name: &'a str,
+    source: &'a ListSource,
+    sections: Vec<SectionJson<'a>>,
+    papers: Vec<PaperJson<'a>>,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SectionJson<'a> {
+    name: &'a str,
+    level: u8,
+    line: usize,
+    papers: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PaperJson<'a> {
+    number: usize,
+    #[serde(flatten)]
+    paper: &'a ListedPaper,
+    venue: Option<&'a str>,
+    year: Option<i32>,
+    s2_id: Option<String>,
+    messages: Vec<String>,
+}
+
+/// `citegraph list --format json`.
+pub fn write_list_json(list: &PaperList, out: &mut dyn Write) -> Result<()> {
+    let json = ListJson {
+        name: &list.name,
+        source: &list.source,
+        sections: list
+            .sections
+            .iter()
+            .map(|s| SectionJson {
+                name: &s.name,
+                level: s.level,
+                line: s.line,
+                papers: list.papers_in(&s.name).count(),
+            })
+            .collect(),
+        papers: list
+            .papers
+            .iter()
+            .enumerate()
+            .map(|(i, paper)| PaperJson {
+                number: i + 1,
+                paper,
+                venue: paper.tag.as_ref().map(|t| t.venue.as_str()),
+                year: paper.year(),
+                s2_id: paper.id.as_ref().and_then(PaperId::s2_id),
+                messages: paper.problems.iter().map(ToString::to_string).collect(),
+            })
+            .collect(),
+        warnings: list.papers.iter().map(|p| p.problems.len()).sum(),
+    };
+    // Serialise first, so a closed pipe surfaces as the io::Error it is.
+    let text = serde_json::to_string_pretty(&json)?;
+    writeln!(out, "{text}")?;
+    Ok(())
+}

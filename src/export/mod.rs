@@ -1,0 +1,65 @@
+//! Stage 5: rankings and graph -> files under `--out-dir`. One exporter per format, behind
+//! [`Exporter`]; [`write_all`] maps them to file names and writes each atomically.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::atomic_file::write_atomically;
+use crate::graph::CitationGraph;
+use crate::paper_list::PaperList;
+use crate::rank::Rankings;
+
+/// Everything an exporter may draw on.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportInput<'a> {
+    /// The list the run started from.
+    pub list: &'a PaperList,
+    /// The citation graph.
+    pub graph: &'a CitationGraph,
+    /// Metrics and candidates.
+    pub rankings: &'a Rankings,
+    /// Rendering options.
+    pub options: &'a ExportOptions,
+}
+
+/// Options of the renderers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Top candidates drawn beside the listed papers in the map and DOT.
+    pub map_top: usize,
+    /// Draw every node.
+    pub full_graph: bool,
+    /// The date of the data (`YYYY-MM-DD`), shown in titles; never the wall clock at render time.
+    pub data_date: Option<String>,
+}
+
+/// One output format.
+pub trait Exporter {
+    /// File name under the output directory.
+    fn file_name(&self) -> &'static str;
+    /// Writes the whole file.
+    fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()>;
+}
+
+/// Every exporter `citegraph build` runs, in order.
+pub fn exporters() -> Vec<Box<dyn Exporter>> {
+    Vec::new()
+}
+
+/// Writes every exporter's file into `out_dir` (created if missing), each through a temporary
+/// file renamed into place, so a failed run never leaves half a file. Returns the paths written.
+pub fn write_all(out_dir: &Path, input: &ExportInput<'_>, exporters: &[Box<dyn Exporter>]) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(out_dir)
+        .with_context(|| format!("cannot create the output directory {} (check --out-dir)", out_dir.display()))?;
+    let mut written = Vec::new();
+    for exporter in exporters {
+        let path = out_dir.join(exporter.file_name());
+        let mut buf = Vec::new();
+        exporter.write(input, &mut buf).with_context(|| format!("cannot render {}", path.display()))?;
+        write_atomically(&path, &buf)?;
+        written.push(path);
+    }
+    Ok(written)
+}

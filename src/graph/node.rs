@@ -1,0 +1,142 @@
+//! Node and edge weights of the citation graph.
+
+use serde::Serialize;
+
+use crate::model::{Citation, ExternalIds, PaperMeta};
+use crate::paper_list::VenueTag;
+
+/// Where a listed paper sits in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListedInfo {
+    /// Index in the list's papers.
+    pub list_index: usize,
+    /// Its section.
+    pub section: String,
+    /// Its venue tag in the list.
+    pub tag: Option<VenueTag>,
+}
+
+/// One paper of the graph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaperNode {
+    /// Canonical Semantic Scholar id (the first seen).
+    pub paper_id: String,
+    /// Other Semantic Scholar ids merged into this node (same DOI or arXiv id).
+    pub merged_ids: Vec<String>,
+    /// Title.
+    pub title: String,
+    /// Publication year.
+    pub year: Option<i32>,
+    /// Venue name.
+    pub venue: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub publication_date: Option<String>,
+    /// Author names, in order.
+    pub authors: Vec<String>,
+    /// Citations in all of Semantic Scholar.
+    pub citation_count: Option<u64>,
+    /// Identifiers in other catalogues.
+    pub external_ids: ExternalIds,
+    /// Set when the paper is on the list.
+    pub listed: Option<ListedInfo>,
+}
+
+impl PaperNode {
+    /// A node for a paper as Semantic Scholar describes it (not listed).
+    pub fn from_meta(meta: &PaperMeta) -> Self {
+        PaperNode {
+            paper_id: meta.paper_id.clone(),
+            merged_ids: Vec::new(),
+            title: meta.title.trim().to_owned(),
+            year: meta.year,
+            venue: meta.venue.clone().filter(|v| !v.trim().is_empty()),
+            publication_date: meta.publication_date.clone(),
+            authors: meta.authors.iter().map(|a| a.name.clone()).collect(),
+            citation_count: meta.citation_count,
+            external_ids: meta.external_ids.clone(),
+            listed: None,
+        }
+    }
+
+    /// Merges a second record of the same paper into this one: keeps what this one has,
+    /// fills what it lacks, and keeps the larger citation count.
+    pub(super) fn merge(&mut self, other: PaperNode) {
+        if other.paper_id != self.paper_id && !self.merged_ids.contains(&other.paper_id) {
+            self.merged_ids.push(other.paper_id);
+        }
+        for id in other.merged_ids {
+            if id != self.paper_id && !self.merged_ids.contains(&id) {
+                self.merged_ids.push(id);
+            }
+        }
+        if self.title.is_empty() {
+            self.title = other.title;
+        }
+        self.year = self.year.or(other.year);
+        if self.venue.is_none() {
+            self.venue = other.venue;
+        }
+        if self.publication_date.is_none() {
+            self.publication_date = other.publication_date;
+        }
+        if self.authors.is_empty() {
+            self.authors = other.authors;
+        }
+        self.citation_count = match (self.citation_count, other.citation_count) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        self.external_ids.fill_from(&other.external_ids);
+        if self.listed.is_none() {
+            self.listed = other.listed;
+        }
+    }
+
+    /// The paper's page on Semantic Scholar.
+    pub fn s2_url(&self) -> String {
+        format!("https://www.semanticscholar.org/paper/{}", self.paper_id)
+    }
+
+    /// The best link for a reader: arXiv, else DOI, else Semantic Scholar.
+    pub fn url(&self) -> String {
+        if let Some(arxiv) = self.external_ids.arxiv_key() {
+            format!("https://arxiv.org/abs/{arxiv}")
+        } else if let Some(doi) = &self.external_ids.doi {
+            format!("https://doi.org/{doi}")
+        } else {
+            self.s2_url()
+        }
+    }
+}
+
+/// One citation's metadata.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CitationEdge {
+    /// S2's influential-citation flag, when known.
+    pub is_influential: Option<bool>,
+    /// Citation intents, when known.
+    pub intents: Vec<String>,
+}
+
+impl CitationEdge {
+    /// The metadata of a corpus citation.
+    pub fn from_citation(citation: &Citation) -> Self {
+        CitationEdge { is_influential: citation.is_influential, intents: citation.intents.clone() }
+    }
+
+    /// Merges the same citation seen from the other end: influential if either says so.
+    pub(super) fn merge(&mut self, other: CitationEdge) {
+        self.is_influential = match (self.is_influential, other.is_influential) {
+            (Some(a), Some(b)) => Some(a || b),
+            (a, b) => a.or(b),
+        };
+        for intent in other.intents {
+            if !self.intents.contains(&intent) {
+                self.intents.push(intent);
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Stage 1: an awesome-list style Markdown file -> [`PaperList`] (sections, venue tags, titles,
+//! identifiers from the links, authors), with the problems of single entries recorded as warnings.
+
+mod authors;
+mod builtin;
+mod ids;
+mod parse;
+mod venue;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+pub use builtin::{BUILTIN_LIST, BUILTIN_NAME};
+pub use ids::PaperId;
+pub use parse::parse_markdown;
+pub use venue::VenueTag;
+
+/// Where a list came from; used in every message about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "path", rename_all = "camelCase")]
+pub enum ListSource {
+    /// The list compiled into the binary.
+    Builtin,
+    /// A Markdown file on disk.
+    File(PathBuf),
+    /// Standard input (`--list -`).
+    Stdin,
+}
+
+impl fmt::Display for ListSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ListSource::Builtin => f.write_str("<built-in list>"),
+            ListSource::File(path) => write!(f, "{}", path.display()),
+            ListSource::Stdin => f.write_str("<stdin>"),
+        }
+    }
+}
+
+/// A parsed paper list.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaperList {
+    /// The list's name: its level-1 heading, else the file name.
+    pub name: String,
+    /// Where it was read from.
+    pub source: ListSource,
+    /// Sections that hold at least one paper, in document order.
+    pub sections: Vec<Section>,
+    /// Every paper entry, in document order.
+    pub papers: Vec<ListedPaper>,
+}
+
+/// A heading that holds papers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Section {
+    /// Readable heading text (`"Solving" MADness:` -> `Solving MADness`).
+    pub name: String,
+    /// Heading level, 1 to 6 (0 for papers before any heading).
+    pub level: u8,
+    /// Line of the heading.
+    pub line: usize,
+}
+
+/// One paper entry of the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListedPaper {
+    /// 1-based line of the list item.
+    pub line: usize,
+    /// Name of the section it is under (empty before any heading).
+    pub section: String,
+    /// The `[venue year]` tag, when present.
+    pub tag: Option<VenueTag>,
+    /// Title: the link text (or the item text when there is no link).
+    pub title: String,
+    /// The link, when there is one.
+    pub url: Option<String>,
+    /// The identifier found in the link, when recognised.
+    pub id: Option<PaperId>,
+    /// Authors, from a nested bullet that is a list of names.
+    pub authors: Vec<String>,
+    /// Other nested bullets (the list author's summary). Kept, but nothing depends on it.
+    pub summary: Vec<String>,
+    /// Text after the link, such as `same authors as ...`.
+    pub note: Option<String>,
+    /// Problems with this entry (warnings, not errors).
+    pub problems: Vec<Problem>,
+}
+
+impl ListedPaper {
+    /// Year from the venue tag.
+    pub fn year(&self) -> Option<i32> {
+        self.tag.as_ref().and_then(|t| t.year)
+    }
+}
+
+/// A problem with one entry: reported as a warning with file and line; the run goes on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Problem {
+    /// The same paper appears earlier in the list.
+    Duplicate {
+        /// Line of the first occurrence.
+        first_line: usize,
+        /// What matched: an identifier (`arXiv 2305.17493`) or `title`.
+        matched: String,
+    },
+    /// A link whose form citegraph does not know; the paper will be resolved by title.
+    UnrecognisedLink {
+        /// The link as written.
+        url: String,
+    },
+    /// The item has no link; the paper will be resolved by title.
+    NoLink,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Duplicate { first_line, matched } => {
+                write!(f, "duplicate of the entry on line {first_line} (same {matched}); remove one")
+            }
+            Problem::UnrecognisedLink { url } => write!(
+                f,
+                "link not recognised as arXiv, OpenReview, DOI, Semantic Scholar or ACL Anthology: {url}; \
+                 the paper will be looked up by title"
+            ),
+            Problem::NoLink => f.write_str("no link; the paper will be looked up by title (add an arXiv or DOI link)"),
+        }
+    }
+}
+
+/// A list that cannot be used at all (as opposed to a [`Problem`] with one entry).
+#[derive(Debug, thiserror::Error)]
+pub enum ListError {
+    /// The file could not be read.
+    #[error("cannot read the paper list {source_name}: {error}; check --list (or omit it to use the built-in list)")]
+    Read {
+        /// Which list.
+        source_name: ListSource,
+        /// The I/O error.
+        error: std::io::Error,
+    },
+    /// The file is not UTF-8.
+    #[error("the paper list {source_name} is not valid UTF-8 (line {line}, byte {byte}); save it as UTF-8")]
+    NotUtf8 {
+        /// Which list.
+        source_name: ListSource,
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 0-based byte offset of the first bad byte.
+        byte: usize,
+    },
+    /// Nothing in the file looks like a paper entry.
+    #[error(
+        "the paper list {source_name} holds no papers: expected list items like \
+         `1. [arXiv 23] [Title](https://arxiv.org/abs/2305.17493)` under headings"
+    )]
+    NoPapers {
+        /// Which list.
+        source_name: ListSource,
+    },
+}
+
+impl PaperList {
+    /// Reads and parses a list from a file (`-` is standard input).
+    pub fn from_path(path: &Path) -> Result<PaperList, ListError> {
+        let (source, bytes) = if path == Path::new("-") {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
+                .map_err(|error| ListError::Read { source_name: ListSource::Stdin, error })?;
+            (ListSource::Stdin, buf)
+        } else {
+            let source = ListSource::File(path.to_path_buf());
+            match std::fs::read(path) {
+                Ok(bytes) => (source, bytes),
+                Err(error) => return Err(ListError::Read { source_name: source, error }),
+            }
+        };
+        Self::from_bytes(source, &bytes)
+    }
+
+    /// Parses a list from raw bytes, checking the encoding first.
+    pub fn from_bytes(source: ListSource, bytes: &[u8]) -> Result<PaperList, ListError> {
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                let byte = err.valid_up_to();
+                let line = 1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count();
+                return Err(ListError::NotUtf8 { source_name: source, line, byte });
+            }
+        };
+        let list = parse_markdown(source, text);
+        if list.papers.is_empty() {
+            return Err(ListError::NoPapers { source_name: list.source });
+        }
+        Ok(list)
+    }
+
+    /// The list compiled into the binary.
+    pub fn builtin() -> PaperList {
+        parse_markdown(ListSource::Builtin, BUILTIN_LIST)
+    }
+
+    /// Every problem, as `source:line: message` lines, in document order.
+    pub fn warnings(&self) -> impl Iterator<Item = String> + '_ {
+        self.papers.iter().flat_map(move |paper| {
+            paper.problems.iter().map(move |problem| format!("{}:{}: {problem}", self.source, paper.line))
+        })
+    }
+
+    /// Papers of one section, in order.
+    pub fn papers_in<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a ListedPaper> + 'a {
+        self.papers.iter().filter(move |p| p.section == section)
+    }
+}

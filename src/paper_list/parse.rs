@@ -1,0 +1,400 @@
+//! The Markdown walk: pulldown-cmark events -> sections and paper entries.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::authors::as_author_list;
+use super::{ListSource, ListedPaper, PaperId, PaperList, Problem, Section, VenueTag};
+use crate::model::normalize_title;
+
+/// Parses an awesome-list style Markdown text. Never fails: entries with problems carry them,
+/// and a text without entries gives an empty list (callers decide whether that is an error).
+pub fn parse_markdown(source: ListSource, text: &str) -> PaperList {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = LineIndex::new(text);
+    let mut walk = Walk::default();
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        walk.event(event, lines.line_of(range.start));
+    }
+    let mut papers = walk.papers;
+    papers.sort_by_key(|p| p.line);
+    mark_duplicates(&mut papers);
+
+    let sections = walk.headings.iter().filter(|h| papers.iter().any(|p| p.section == h.name)).fold(
+        Vec::<Section>::new(),
+        |mut acc, h| {
+            if !acc.iter().any(|s| s.name == h.name) {
+                acc.push(h.clone());
+            }
+            acc
+        },
+    );
+    let mut sections = sections;
+    if papers.iter().any(|p| p.section.is_empty()) {
+        sections.insert(0, Section { name: String::new(), level: 0, line: 1 });
+    }
+    let name = walk.headings.iter().find(|h| h.level == 1).map(|h| h.name.clone()).unwrap_or_else(|| match &source {
+        ListSource::File(path) => file_stem(path),
+        ListSource::Builtin => super::BUILTIN_NAME.to_owned(),
+        ListSource::Stdin => "paper list".to_owned(),
+    });
+    PaperList { name, source, sections, papers }
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(|| "paper list".to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Byte offset -> 1-based line number.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex(starts)
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
+}
+
+/// One open list item.
+#[derive(Default)]
+struct Item {
+    line: usize,
+    /// A nested list has started: later text belongs to the nested items.
+    nested: bool,
+    /// Text before the first link.
+    pre: String,
+    /// The first link's destination and text.
+    link: Option<(String, String)>,
+    /// The item links to an anchor of this page (a table of contents line).
+    anchor_link: bool,
+    link_open: bool,
+    /// Text after the first link.
+    post: String,
+    /// All own text, links included.
+    full: String,
+    /// Nested bullets that are not entries: (line, text).
+    bullets: Vec<String>,
+    /// Entries nested inside this item.
+    child_entries: usize,
+}
+
+impl Item {
+    fn push_text(&mut self, text: &str) {
+        if self.nested {
+            return;
+        }
+        self.full.push_str(text);
+        match (&mut self.link, self.link_open) {
+            (Some((_, link_text)), true) => link_text.push_str(text),
+            (Some(_), false) => self.post.push_str(text),
+            (None, _) => self.pre.push_str(text),
+        }
+    }
+
+    /// An item is a paper entry when it has a paper link (not a `#anchor`).
+    fn has_paper_link(&self) -> bool {
+        self.link.as_ref().is_some_and(|(dest, _)| !dest.starts_with('#') && !dest.trim().is_empty())
+    }
+
+    /// Text before the link is empty or a `[tag]` alone.
+    fn starts_with_link(&self) -> bool {
+        let (_, rest) = split_tag(&self.pre);
+        rest.trim().is_empty()
+    }
+}
+
+#[derive(Default)]
+struct Walk {
+    headings: Vec<Section>,
+    section: String,
+    heading: Option<(u8, usize, String)>,
+    items: Vec<Item>,
+    papers: Vec<ListedPaper>,
+    /// The last thing seen was a paper entry with a link, so a stray untagged bullet right after
+    /// it is that entry's author or summary line, indented too little to nest (`10. [..](..)`
+    /// followed by a three-space `* Names` line).
+    after_entry: bool,
+}
+
+impl Walk {
+    fn event(&mut self, event: Event<'_>, line: usize) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.heading = Some((heading_level(level), line, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                self.after_entry = false;
+                if let Some((level, line, text)) = self.heading.take() {
+                    let name = clean_heading(&text);
+                    self.section.clone_from(&name);
+                    self.headings.push(Section { name, level, line });
+                }
+            }
+            Event::Start(Tag::List(_)) => {
+                if let Some(item) = self.items.last_mut() {
+                    item.nested = true;
+                }
+            }
+            Event::Start(Tag::Item) => self.items.push(Item { line, ..Item::default() }),
+            Event::Start(Tag::Paragraph) if self.items.is_empty() => self.after_entry = false,
+            Event::End(TagEnd::Item) => self.end_item(),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(item) = self.items.last_mut() {
+                    item.anchor_link |= !item.nested && dest_url.starts_with('#');
+                    if !item.nested && item.link.is_none() && !dest_url.starts_with('#') {
+                        item.link = Some((dest_url.into_string(), String::new()));
+                        item.link_open = true;
+                    }
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some(item) = self.items.last_mut() {
+                    item.link_open = false;
+                }
+            }
+            Event::Text(text) | Event::Code(text) => self.text(&text),
+            Event::SoftBreak | Event::HardBreak => self.text(" "),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some((_, _, heading)) = &mut self.heading {
+            heading.push_str(text);
+        } else if let Some(item) = self.items.last_mut() {
+            item.push_text(text);
+        }
+    }
+
+    fn end_item(&mut self) {
+        let Some(item) = self.items.pop() else { return };
+        let linked_ancestor = self.items.iter().rposition(Item::has_paper_link);
+        let is_entry = item.has_paper_link() && (linked_ancestor.is_none() || item.starts_with_link());
+        if is_entry {
+            if let Some(parent) = self.items.last_mut() {
+                parent.child_entries += 1;
+            }
+            let paper = self.entry(item);
+            self.papers.push(paper);
+            self.after_entry = true;
+        } else if let Some(ancestor) = linked_ancestor {
+            let text = collapse_ws(&item.full);
+            if !text.is_empty() {
+                self.items[ancestor].bullets.push(text);
+            }
+            // Deeper bullets of a summary bullet belong to the same entry.
+            let bullets = item.bullets;
+            self.items[ancestor].bullets.extend(bullets);
+        } else if item.anchor_link {
+            // A table-of-contents line (`[Section](#section)`), not a paper.
+        } else if item.child_entries > 0 {
+            // A grouping bullet ("Vision:") whose nested items are the entries.
+            if let Some(parent) = self.items.last_mut() {
+                parent.child_entries += item.child_entries;
+            }
+        } else {
+            let (tag, rest) = split_tag(&item.full);
+            let title = collapse_ws(rest);
+            if tag.is_none() && self.after_entry {
+                if let Some(last) = self.papers.last_mut() {
+                    match as_author_list(&title) {
+                        Some(names) if last.authors.is_empty() => last.authors = names,
+                        _ if title.is_empty() => {}
+                        _ => last.summary.push(title),
+                    }
+                    last.summary.extend(item.bullets);
+                }
+            } else if !title.is_empty() {
+                self.after_entry = false;
+                self.papers.push(ListedPaper {
+                    line: item.line,
+                    section: self.section.clone(),
+                    tag,
+                    title,
+                    url: None,
+                    id: None,
+                    authors: Vec::new(),
+                    summary: item.bullets,
+                    note: None,
+                    problems: vec![Problem::NoLink],
+                });
+            }
+        }
+    }
+
+    fn entry(&self, item: Item) -> ListedPaper {
+        let (dest, link_text) = item.link.unwrap_or_default();
+        let (mut tag, pre_rest) = split_tag(&item.pre);
+        let mut post = collapse_ws(&item.post);
+        if tag.is_none() {
+            // `[Title](url) [ICLR 24]`: a tag after the link.
+            let (post_tag, rest) = split_tag(&post);
+            if post_tag.is_some() {
+                tag = post_tag;
+                post = collapse_ws(rest);
+            }
+        }
+        let mut title = collapse_ws(&link_text);
+        if (title.is_empty() || title == dest.trim()) && !collapse_ws(pre_rest).is_empty() {
+            // `Title <https://...>`: the title is the text before the link.
+            title = collapse_ws(pre_rest);
+        }
+        let id = PaperId::from_url(&dest);
+        let mut problems = Vec::new();
+        if id.is_none() {
+            problems.push(Problem::UnrecognisedLink { url: dest.clone() });
+        }
+        let mut authors = Vec::new();
+        let mut summary = Vec::new();
+        for bullet in item.bullets {
+            match as_author_list(&bullet) {
+                Some(names) if authors.is_empty() => authors = names,
+                _ => summary.push(bullet),
+            }
+        }
+        ListedPaper {
+            line: item.line,
+            section: self.section.clone(),
+            tag,
+            title,
+            url: Some(dest.trim().to_owned()),
+            id,
+            authors,
+            summary,
+            note: note_text(&post),
+            problems,
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Splits a leading `[tag]` off `text`.
+fn split_tag(text: &str) -> (Option<VenueTag>, &str) {
+    let trimmed = text.trim_start();
+    if let Some(rest) = trimmed.strip_prefix('[')
+        && let Some(end) = rest.find(']')
+        && let Some(tag) = VenueTag::parse(&rest[..end])
+    {
+        return (Some(tag), &rest[end + 1..]);
+    }
+    (None, text)
+}
+
+/// Heading text made readable: no quotes, no trailing colon, single spaces.
+fn clean_heading(text: &str) -> String {
+    let unquoted: String = text.chars().filter(|c| !matches!(c, '"' | '“' | '”' | '„')).collect();
+    collapse_ws(&unquoted).trim_end_matches([':', ' ']).to_owned()
+}
+
+/// `(same authors as X)` -> `same authors as X`; empty -> `None`.
+fn note_text(post: &str) -> Option<String> {
+    let post = post.trim().trim_start_matches(['-', '–', '—', ':', ',']).trim();
+    let inner = post
+        .strip_prefix('(')
+        .and_then(|p| p.strip_suffix(')'))
+        .filter(|inner| !inner.contains(['(', ')']))
+        .unwrap_or(post);
+    let inner = inner.trim();
+    (!inner.is_empty()).then(|| inner.to_owned())
+}
+
+fn collapse_ws(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Marks later entries that repeat an earlier one (same identifier, or same normalised title).
+fn mark_duplicates(papers: &mut [ListedPaper]) {
+    let mut by_id: HashMap<(&'static str, String), usize> = HashMap::new();
+    let mut by_title: HashMap<String, usize> = HashMap::new();
+    for paper in papers.iter_mut() {
+        let mut duplicate = None;
+        if let Some(id) = &paper.id {
+            match by_id.get(&id.dedup_key()) {
+                Some(&first_line) => duplicate = Some((first_line, format!("{} id {}", id.kind(), id.value()))),
+                None => {
+                    by_id.insert(id.dedup_key(), paper.line);
+                }
+            }
+        }
+        let title = normalize_title(&paper.title);
+        if !title.is_empty() {
+            match by_title.get(&title) {
+                Some(&first_line) if duplicate.is_none() => {
+                    duplicate = Some((first_line, "title".to_owned()));
+                }
+                Some(_) => {}
+                None => {
+                    by_title.insert(title, paper.line);
+                }
+            }
+        }
+        if let Some((first_line, matched)) = duplicate {
+            paper.problems.push(Problem::Duplicate { first_line, matched });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> PaperList {
+        parse_markdown(ListSource::Stdin, text)
+    }
+
+    #[test]
+    fn an_entry_with_tag_link_note_authors_and_summary() {
+        let list = parse(
+            "# My list\n\n## \"Solving\" *MADness*:\n\
+             1. [arXiv 24] [A **Tale** of Tails](https://arxiv.org/abs/2402.07043v2) (same authors as X)\n   \
+             * A summary sentence that says what the paper does.\n   * Elvis Dohmatob, Julia Kempe\n",
+        );
+        assert_eq!(list.name, "My list");
+        assert_eq!(list.sections.len(), 1);
+        assert_eq!(list.sections[0].name, "Solving MADness");
+        let p = &list.papers[0];
+        assert_eq!(p.line, 4);
+        assert_eq!(p.title, "A Tale of Tails");
+        assert_eq!(p.tag.as_ref().unwrap().venue, "arXiv");
+        assert_eq!(p.year(), Some(2024));
+        assert_eq!(p.id, Some(PaperId::Arxiv("2402.07043".into())));
+        assert_eq!(p.note.as_deref(), Some("same authors as X"));
+        assert_eq!(p.authors, ["Elvis Dohmatob", "Julia Kempe"]);
+        assert_eq!(p.summary, ["A summary sentence that says what the paper does."]);
+        assert!(p.problems.is_empty());
+    }
+
+    #[test]
+    fn anchors_and_grouping_bullets_are_not_papers() {
+        let list = parse(
+            "- [Section A](#section-a)\n\n## Section A\n- Vision:\n  - [P1](https://arxiv.org/abs/2301.00001)\n  \
+             - [P2](https://arxiv.org/abs/2301.00002)\n",
+        );
+        let titles: Vec<_> = list.papers.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["P1", "P2"]);
+    }
+
+    #[test]
+    fn line_numbers_survive_crlf() {
+        let list = parse("## S\r\n\r\n1. [arXiv 23] [T](https://arxiv.org/abs/2301.00001)\r\n   * Ann Author\r\n");
+        assert_eq!(list.papers[0].line, 3);
+        assert_eq!(list.papers[0].title, "T");
+        assert_eq!(list.papers[0].authors, ["Ann Author"]);
+    }
+}
