@@ -37,8 +37,12 @@ pub struct ApiKey(String);
 impl ApiKey {
     /// Reads `S2_API_KEY`; unset or blank means no key.
     pub fn from_env() -> Option<ApiKey> {
-        let key = std::env::var(defaults::API_KEY_ENV).ok()?;
-        let key = key.trim();
+        ApiKey::new(&std::env::var(defaults::API_KEY_ENV).ok()?)
+    }
+
+    /// A key from its value (surrounding blanks trimmed); blank means no key.
+    pub fn new(value: &str) -> Option<ApiKey> {
+        let key = value.trim();
         (!key.is_empty()).then(|| ApiKey(key.to_owned()))
     }
 

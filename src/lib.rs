@@ -16,6 +16,7 @@ pub mod model;
 pub mod paper_list;
 pub mod pipeline;
 pub mod rank;
+pub mod s2;
 
 pub use config::Config;
 pub use pipeline::{Outcome, run};

@@ -30,6 +30,11 @@ impl Console {
         }
     }
 
+    /// A failure the run survives but the user must hear of (shown even with `-q`).
+    pub fn error(&self, message: impl Display) {
+        eprintln!("error: {message}");
+    }
+
     /// A note or summary line (hidden by `-q`).
     pub fn info(&self, message: impl Display) {
         if self.verbosity >= Verbosity::Normal {

@@ -189,6 +189,29 @@ impl Universe {
         })
     }
 
+    /// Adds a paper cited by `citers` new synthetic papers (more than 9,999 exercises the API's
+    /// paging cap) and returns its index. Leaves the rest of the universe as it was.
+    pub fn add_heavily_cited(&mut self, title: &str, citers: usize) -> usize {
+        let mut target = FixturePaper::new(Kind::Hub, title, Some(2015));
+        target.venue = "Synthetic Journal of Machine Learning".to_owned();
+        let target = self.add(target);
+        for k in 0..citers {
+            let mut p =
+                FixturePaper::new(Kind::Other, format!("Synthetic Citing Paper {k:05}"), Some(2016 + (k % 9) as i32));
+            p.authors = vec![(Some(format!("{}", 20_000 + k)), format!("Citing Author {k}"))];
+            let citing = self.add(p);
+            // Pushed directly: `cite` checks for duplicates, which is quadratic at this size.
+            self.edges.push(FixtureEdge {
+                citing,
+                cited: target,
+                is_influential: k % 10 == 0,
+                intents: vec!["background".to_owned()],
+            });
+        }
+        self.papers[target].citation_count = citers as u64;
+        target
+    }
+
     /// Indices of papers of a kind.
     pub fn of_kind(&self, kind: Kind) -> Vec<usize> {
         (0..self.papers.len()).filter(|&i| self.papers[i].kind == kind).collect()

@@ -1,0 +1,48 @@
+//! The tests' loopback Semantic Scholar mock, serving the synthetic fixture universe around the
+//! built-in list, for trying citegraph by hand without the real service:
+//!
+//! ```sh
+//! cargo run --example mock_s2 -- 8089
+//! citegraph build --api-url http://127.0.0.1:8089/graph/v1 --cache-dir /tmp/citegraph-mock-cache
+//! ```
+//!
+//! Everything it serves is synthetic (see `tests/common/universe.rs`). Use a cache directory of
+//! its own: the cache keys answers by API URL, but keeping mock answers apart is tidier.
+
+#[path = "../tests/common/mock_s2.rs"]
+#[allow(dead_code)]
+mod mock_s2;
+#[path = "../tests/common/universe.rs"]
+#[allow(dead_code)]
+mod universe;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let port = match args.next().as_deref().map(str::parse::<u16>) {
+        None => 8089,
+        Some(Ok(port)) => port,
+        Some(Err(_)) => {
+            eprintln!("usage: cargo run --example mock_s2 -- [PORT] [--key KEY]");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mock = mock_s2::MockS2::start_on(universe::Universe::builtin_field(), port);
+    if let (Some(flag), Some(key)) = (args.next(), args.next())
+        && flag == "--key"
+    {
+        mock.require_key(&key);
+    }
+    eprintln!("mock Semantic Scholar (synthetic data) at {}", mock.api_url());
+    eprintln!("try: citegraph build --api-url {} --cache-dir /tmp/citegraph-mock-cache", mock.api_url());
+    let mut seen = 0;
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        let now = mock.request_count();
+        if now != seen {
+            eprintln!("{now} requests served");
+            seen = now;
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! Stage 2 (fetch): one answer per request key, from the cache when it has it, otherwise from
+//! Semantic Scholar: paced by the throttle, retried when the failure is worth retrying, stored
+//! when it is a 200 or a definitive 404.
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::FetchOptions;
+use super::api::ErrorBody;
+use super::cache::{Cache, Entry, Lookup, RequestKey};
+use super::client::{Client, RawResponse, describe_transport_error, url_of};
+use super::progress::Progress;
+use super::throttle::{RetryPolicy, Throttle};
+use crate::config::FetchConfig;
+
+/// What an endpoint answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// A 200 with a JSON body.
+    Found(serde_json::Value),
+    /// A definitive 404 (`{"error": ...}`): the paper or title is not on Semantic Scholar.
+    NotFound(String),
+}
+
+/// Why a request produced no answer. The caller branches on these: a refused key or a cache
+/// that cannot be written stops the run; the rest fail one item.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// 403: the key was refused (or, without a key, the URL is not the API).
+    #[error("{0}")]
+    Forbidden(String),
+    /// `--offline` and the answer is not cached.
+    #[error("not in the cache")]
+    NotCached,
+    /// A status that retrying will not change (400, 401, an unexpected 404, ...).
+    #[error("Semantic Scholar answered {status}: {message}")]
+    Rejected {
+        /// HTTP status.
+        status: u16,
+        /// The error text of the body, or a description of it.
+        message: String,
+    },
+    /// Every try failed with a retryable error.
+    #[error("gave up after {tries} tries; the last one: {last}")]
+    GaveUp {
+        /// Tries made.
+        tries: u32,
+        /// The last failure.
+        last: String,
+    },
+    /// A 200 whose JSON has a shape citegraph cannot read.
+    #[error("Semantic Scholar answered with JSON citegraph cannot read: {0}")]
+    Unreadable(String),
+    /// The cache could not be written.
+    #[error("{0:#}")]
+    Cache(anyhow::Error),
+}
+
+impl FetchError {
+    /// Whether this error must stop the whole run rather than one item.
+    pub fn is_fatal(&self) -> bool {
+        matches!(self, FetchError::Forbidden(_) | FetchError::Cache(_))
+    }
+}
+
+/// Requests of one run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestStats {
+    /// HTTP requests sent, retries included.
+    pub made: u64,
+    /// Of those, retries.
+    pub retried: u64,
+    /// Answers served from the cache instead.
+    pub from_cache: u64,
+}
+
+/// Cache + client + throttle + retries, and what they did.
+pub struct Fetcher<'a> {
+    cache: Cache,
+    client: Option<Client>,
+    refresh: bool,
+    api_key_set: bool,
+    throttle: Throttle,
+    policy: RetryPolicy,
+    rng: fastrand::Rng,
+    progress: &'a Progress,
+    /// Requests so far.
+    pub stats: RequestStats,
+    /// The newest fetch time among the answers used.
+    pub newest: Option<jiff::Timestamp>,
+    /// With `--offline`: what was needed and not cached.
+    pub not_cached: Vec<String>,
+}
+
+/// What a failed try means.
+enum Failure {
+    Retry { why: String, retry_after: Option<Duration> },
+    Stop(FetchError),
+}
+
+impl<'a> Fetcher<'a> {
+    /// A fetcher for `config`; offline it has no client, so nothing ever connects.
+    pub fn new(config: &FetchConfig, options: &FetchOptions, progress: &'a Progress) -> anyhow::Result<Self> {
+        let client = if config.offline { None } else { Some(Client::new(&config.api_url, config.api_key.as_ref())?) };
+        Ok(Fetcher {
+            cache: Cache::new(&config.cache_dir),
+            client,
+            refresh: config.refresh,
+            api_key_set: config.api_key.is_some(),
+            throttle: Throttle::new(config.rps),
+            policy: options.retry.clone(),
+            rng: options.seed.map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed),
+            progress,
+            stats: RequestStats::default(),
+            newest: None,
+            not_cached: Vec::new(),
+        })
+    }
+
+    /// The answer to `key`; `label` names it for people ("citations of “Title”").
+    pub async fn fetch(&mut self, key: &RequestKey, label: &str) -> Result<Answer, FetchError> {
+        if !self.refresh {
+            match self.cache.read(key) {
+                Lookup::Hit(entry) => {
+                    self.stats.from_cache += 1;
+                    self.progress.detail(format_args!("cached {}", url_of(key)));
+                    return Ok(self.use_entry(entry));
+                }
+                Lookup::Miss => {}
+                Lookup::Corrupt(reason) => {
+                    self.progress.warn(format_args!("corrupt cache entry for {label}: {reason}; fetching it again"));
+                }
+            }
+        }
+        let Some(client) = self.client.clone() else {
+            self.not_cached.push(label.to_owned());
+            return Err(FetchError::NotCached);
+        };
+        let url = url_of(key);
+        let mut last = String::new();
+        for attempt in 1..=self.policy.max_tries {
+            self.throttle.wait().await;
+            self.stats.made += 1;
+            if attempt > 1 {
+                self.stats.retried += 1;
+            }
+            let method = if key.ids.is_some() { "POST" } else { "GET" };
+            let started = tokio::time::Instant::now();
+            let result = client.send(key).await;
+            let took = started.elapsed().as_secs_f64();
+            let failure = match result {
+                Ok(response) => {
+                    self.progress.detail(format_args!("{method} {url} -> {} ({took:.2} s)", response.status));
+                    match self.interpret(key, response) {
+                        Ok(answer) => return Ok(answer),
+                        Err(failure) => failure,
+                    }
+                }
+                Err(err) => {
+                    let why = describe_transport_error(&err);
+                    self.progress.detail(format_args!("{method} {url} -> {why} ({took:.2} s)"));
+                    Failure::Retry { why, retry_after: None }
+                }
+            };
+            match failure {
+                Failure::Stop(err) => return Err(err),
+                Failure::Retry { why, retry_after } => {
+                    last = why;
+                    if attempt < self.policy.max_tries {
+                        let delay = self.policy.delay(attempt, retry_after, &mut self.rng);
+                        self.progress.detail(format_args!(
+                            "  {last}; retrying {label} in {:.1} s (try {} of {})",
+                            delay.as_secs_f64(),
+                            attempt + 1,
+                            self.policy.max_tries
+                        ));
+                        tokio::time::sleep(delay).await;
+                    }
+                }
+            }
+        }
+        Err(FetchError::GaveUp { tries: self.policy.max_tries, last })
+    }
+
+    /// Decides what one HTTP answer means; stores the ones worth keeping.
+    fn interpret(&mut self, key: &RequestKey, response: RawResponse) -> Result<Answer, Failure> {
+        let error_text = || {
+            ErrorBody::parse(&response.body).and_then(|b| b.text().map(str::to_owned)).unwrap_or_else(|| {
+                let text = String::from_utf8_lossy(&response.body);
+                let text = text.trim();
+                if text.is_empty() { "(empty body)".to_owned() } else { text.chars().take(200).collect() }
+            })
+        };
+        match response.status {
+            200 => match serde_json::from_slice::<serde_json::Value>(&response.body) {
+                Ok(body) => self.store(key, 200, body).map(Answer::Found).map_err(Failure::Stop),
+                // A CloudFront error page with status 200 is transient.
+                Err(_) => Err(Failure::Retry { why: "200 with a body that is not JSON".to_owned(), retry_after: None }),
+            },
+            404 => match ErrorBody::parse(&response.body) {
+                Some(ErrorBody { error: Some(error), .. }) => {
+                    self.store(key, 404, serde_json::json!({ "error": error })).map_err(Failure::Stop)?;
+                    Ok(Answer::NotFound(error))
+                }
+                _ => Err(Failure::Stop(FetchError::Rejected {
+                    status: 404,
+                    message: format!("{} (not a Semantic Scholar answer: check --api-url)", error_text()),
+                })),
+            },
+            403 => {
+                let message = if self.api_key_set {
+                    format!(
+                        "Semantic Scholar refused the API key in S2_API_KEY (403 Forbidden: {}); \
+                         check the key, or unset S2_API_KEY to use the shared anonymous pool",
+                        error_text()
+                    )
+                } else {
+                    format!(
+                        "Semantic Scholar answered 403 Forbidden ({}) without an API key; check --api-url",
+                        error_text()
+                    )
+                };
+                Err(Failure::Stop(FetchError::Forbidden(message)))
+            }
+            429 => {
+                self.throttle.slow_down();
+                Err(Failure::Retry { why: "429 Too Many Requests".to_owned(), retry_after: response.retry_after })
+            }
+            500 | 502 | 503 | 504 => Err(Failure::Retry {
+                why: format!("{} {}", response.status, error_text()),
+                retry_after: response.retry_after,
+            }),
+            status => Err(Failure::Stop(FetchError::Rejected { status, message: error_text() })),
+        }
+    }
+
+    fn store(
+        &mut self,
+        key: &RequestKey,
+        status: u16,
+        body: serde_json::Value,
+    ) -> Result<serde_json::Value, FetchError> {
+        let entry = Entry { fetched_at: jiff::Timestamp::now(), status, body };
+        self.cache.write(key, &entry).map_err(FetchError::Cache)?;
+        self.newest = self.newest.max(Some(entry.fetched_at));
+        Ok(entry.body)
+    }
+
+    fn use_entry(&mut self, entry: Entry) -> Answer {
+        self.newest = self.newest.max(Some(entry.fetched_at));
+        if entry.status == 200 {
+            Answer::Found(entry.body)
+        } else {
+            Answer::NotFound(
+                ErrorBody::parse(entry.body.to_string().as_bytes()).and_then(|b| b.error).unwrap_or_default(),
+            )
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Stage 2 (fetch): what the user sees while fetching: an indicatif progress bar on stderr (papers
+//! and listings done, pages fetched, ETA), shown only when stderr is a terminal and without `-q`;
+//! with `-v`, one line per request (URLs only: the API key is a header and never shown).
+
+use std::fmt::Display;
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::config::Verbosity;
+use crate::console::Console;
+
+/// The progress bar and the request log.
+#[derive(Debug)]
+pub struct Progress {
+    bar: ProgressBar,
+    console: Console,
+}
+
+impl Progress {
+    /// A progress display for `console`'s verbosity; hidden when stderr is not a terminal.
+    pub fn new(console: &Console) -> Self {
+        let visible = console.verbosity() >= Verbosity::Normal && std::io::stderr().is_terminal();
+        let bar = if visible {
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} {msg} (ETA {eta})")
+                    .expect("the progress template is valid")
+                    .progress_chars("=> "),
+            );
+            bar.enable_steady_tick(Duration::from_millis(250));
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        Progress { bar, console: console.clone() }
+    }
+
+    /// A hidden display that logs nothing (for library callers and tests).
+    pub fn silent() -> Self {
+        Progress { bar: ProgressBar::hidden(), console: Console::new(Verbosity::Quiet) }
+    }
+
+    /// Starts a phase of `len` steps (`resolving` papers, `fetching` listings).
+    pub fn phase(&self, prefix: &'static str, len: u64) {
+        self.bar.set_prefix(prefix);
+        self.bar.set_length(len);
+        self.bar.set_position(0);
+    }
+
+    /// What is being fetched now.
+    pub fn message(&self, message: impl Into<String>) {
+        self.bar.set_message(message.into());
+    }
+
+    /// One step done.
+    pub fn step(&self) {
+        self.bar.inc(1);
+    }
+
+    /// A `-v` line (one per request), printed above the bar.
+    pub fn detail(&self, message: impl Display) {
+        if self.console.verbosity() >= Verbosity::Verbose {
+            self.bar.suspend(|| self.console.detail(message));
+        }
+    }
+
+    /// A warning, printed above the bar.
+    pub fn warn(&self, message: impl Display) {
+        self.bar.suspend(|| self.console.warn(message));
+    }
+
+    /// Removes the bar.
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}

@@ -1,0 +1,229 @@
+//! Stage 2 (fetch): resolving the listed papers. Papers with an id S2 knows (`ARXIV:`, `DOI:`,
+//! ...) go in `POST /paper/batch` calls of at most 500 ids, mapped back by position (a `null`
+//! slot is a miss). Papers without one (OpenReview, other links) and batch misses go to
+//! `GET /paper/search/match`, whose hit is accepted only when its title is the listed title after
+//! normalisation: a confident wrong match is worse than none. No match: once more with hyphens
+//! replaced by spaces.
+
+use std::collections::{HashMap, HashSet};
+
+use super::api::{ApiPaper, BatchAnswer, MatchAnswer};
+use super::cache::{Endpoint, RequestKey};
+use super::fetcher::{Answer, FetchError, Fetcher};
+use super::progress::Progress;
+use crate::model::{PaperMeta, Resolution, ResolvedVia, normalize_title};
+use crate::paper_list::{ListedPaper, PaperId, PaperList};
+
+/// Fields asked of every listed paper.
+pub const PAPER_FIELDS: &str = "title,year,venue,publicationDate,authors,citationCount,referenceCount,externalIds";
+
+/// Ids per `POST /paper/batch` (S2's documented maximum).
+pub const BATCH_MAX: usize = 500;
+
+/// What became of one listed paper.
+#[derive(Debug, Clone)]
+pub struct PaperOutcome {
+    /// Found or not, and why.
+    pub resolution: Resolution,
+    /// Its metadata when found.
+    pub meta: Option<PaperMeta>,
+    /// Unresolved because requests failed (a rerun may do better), not because S2 lacks it.
+    pub failed: bool,
+}
+
+impl PaperOutcome {
+    fn resolved(meta: PaperMeta, via: ResolvedVia) -> Self {
+        PaperOutcome {
+            resolution: Resolution::Resolved { paper_id: meta.paper_id.clone(), via },
+            meta: Some(meta),
+            failed: false,
+        }
+    }
+
+    fn unresolved(reason: String, failed: bool) -> Self {
+        PaperOutcome { resolution: Resolution::Unresolved { reason }, meta: None, failed }
+    }
+}
+
+/// The id of `paper` in a form S2 looks up, if it has one.
+pub fn s2_id(paper: &ListedPaper) -> Option<String> {
+    paper.id.as_ref().and_then(PaperId::s2_id)
+}
+
+/// Passes an error that only fails one item; returns a fatal one.
+fn item_error(err: FetchError) -> Result<FetchError, FetchError> {
+    if err.is_fatal() { Err(err) } else { Ok(err) }
+}
+
+/// Resolves every paper of `list`, in list order.
+pub async fn resolve_all(
+    list: &PaperList,
+    api: &str,
+    fetcher: &mut Fetcher<'_>,
+    progress: &Progress,
+) -> Result<Vec<PaperOutcome>, FetchError> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    for id in list.papers.iter().filter_map(s2_id) {
+        if seen.insert(id.clone()) {
+            ids.push(id);
+        }
+    }
+    let without_id = list.papers.iter().filter(|p| s2_id(p).is_none()).count();
+    progress.phase("resolving", (ids.len().div_ceil(BATCH_MAX) + without_id) as u64);
+
+    // Step 1: the batch lookups.
+    let mut found: HashMap<String, PaperMeta> = HashMap::new();
+    let mut batch_failed: HashMap<String, String> = HashMap::new();
+    for chunk in ids.chunks(BATCH_MAX) {
+        let key = RequestKey {
+            api: api.to_owned(),
+            endpoint: Endpoint::Batch,
+            id: None,
+            query: None,
+            fields: PAPER_FIELDS.to_owned(),
+            offset: None,
+            limit: None,
+            ids: Some(chunk.to_vec()),
+        };
+        progress.message(format!("batch lookup of {} ids", chunk.len()));
+        let failure = match fetcher.fetch(&key, &format!("batch lookup of {} ids", chunk.len())).await {
+            Ok(Answer::Found(body)) => match serde_json::from_value::<BatchAnswer>(body) {
+                Ok(slots) if slots.len() == chunk.len() => {
+                    // By position: the returned paperId is canonical and may differ from the id asked.
+                    for (id, slot) in chunk.iter().zip(slots) {
+                        if let Some(meta) = slot.as_ref().and_then(ApiPaper::to_meta) {
+                            found.insert(id.clone(), meta);
+                        }
+                    }
+                    None
+                }
+                Ok(slots) => Some(format!("the batch answer has {} entries for {} ids", slots.len(), chunk.len())),
+                Err(err) => Some(FetchError::Unreadable(err.to_string()).to_string()),
+            },
+            // Not a documented answer of the batch endpoint; read it as "none of these".
+            Ok(Answer::NotFound(_)) => None,
+            Err(err) => Some(item_error(err)?.to_string()),
+        };
+        if let Some(reason) = failure {
+            for id in chunk {
+                batch_failed.insert(id.clone(), format!("batch lookup failed: {reason}"));
+            }
+        }
+        progress.step();
+    }
+    let misses = ids.iter().filter(|id| !found.contains_key(*id) && !batch_failed.contains_key(*id)).count();
+    progress.phase("resolving", (without_id + misses) as u64);
+
+    // Step 2: everything else by title, in list order.
+    let mut outcomes = Vec::with_capacity(list.papers.len());
+    for paper in &list.papers {
+        let id = s2_id(paper);
+        let outcome = match &id {
+            Some(id) if found.contains_key(id) => PaperOutcome::resolved(found[id].clone(), ResolvedVia::Id),
+            Some(id) if batch_failed.contains_key(id) => PaperOutcome::unresolved(batch_failed[id].clone(), true),
+            _ => {
+                progress.message(short(&paper.title));
+                let outcome = match_title(paper, id.as_deref(), api, fetcher).await?;
+                progress.step();
+                outcome
+            }
+        };
+        outcomes.push(outcome);
+    }
+    Ok(outcomes)
+}
+
+/// What one title match gave.
+enum Match {
+    Accepted(Box<PaperMeta>),
+    /// S2's best hit has another title.
+    Refused(String),
+    NotFound,
+}
+
+/// Looks `paper` up by title: as listed, then (when that finds nothing acceptable and the title
+/// has hyphens) with hyphens replaced by spaces.
+async fn match_title(
+    paper: &ListedPaper,
+    id: Option<&str>,
+    api: &str,
+    fetcher: &mut Fetcher<'_>,
+) -> Result<PaperOutcome, FetchError> {
+    let title = paper.title.trim();
+    if normalize_title(title).is_empty() {
+        return Ok(PaperOutcome::unresolved(
+            "no identifier Semantic Scholar knows and no title to look up: add an arXiv or DOI link".to_owned(),
+            false,
+        ));
+    }
+    let mut queries = vec![title.to_owned()];
+    if title.contains('-') {
+        queries.push(title.replace('-', " "));
+    }
+    let mut closest: Option<String> = None;
+    for query in queries {
+        let key = RequestKey {
+            api: api.to_owned(),
+            endpoint: Endpoint::Match,
+            id: None,
+            query: Some(query),
+            fields: PAPER_FIELDS.to_owned(),
+            offset: None,
+            limit: None,
+            ids: None,
+        };
+        let answer = match fetcher.fetch(&key, &format!("title match for \"{}\"", short(title))).await {
+            Ok(answer) => answer,
+            Err(err) => {
+                let err = item_error(err)?;
+                return Ok(PaperOutcome::unresolved(format!("title match failed: {err}"), true));
+            }
+        };
+        match read_match(answer, title) {
+            Ok(Match::Accepted(meta)) => return Ok(PaperOutcome::resolved(*meta, ResolvedVia::TitleMatch)),
+            Ok(Match::Refused(other)) => closest = closest.or(Some(other)),
+            Ok(Match::NotFound) => {}
+            Err(err) => return Ok(PaperOutcome::unresolved(format!("title match failed: {err}"), true)),
+        }
+    }
+    let why_by_title = match id {
+        Some(id) => format!("{id} is not on Semantic Scholar, and "),
+        None if paper.id.is_some() => "Semantic Scholar cannot look up an OpenReview id, and ".to_owned(),
+        None => "the link names no identifier Semantic Scholar knows, and ".to_owned(),
+    };
+    let reason = match closest {
+        Some(other) => format!(
+            "{why_by_title}its closest title match is \"{other}\", a different title (not accepted); \
+             add an arXiv or DOI link"
+        ),
+        None => format!("{why_by_title}no paper with this title was found there; add an arXiv or DOI link"),
+    };
+    Ok(PaperOutcome::unresolved(reason, false))
+}
+
+fn read_match(answer: Answer, title: &str) -> Result<Match, FetchError> {
+    let body = match answer {
+        Answer::Found(body) => body,
+        Answer::NotFound(_) => return Ok(Match::NotFound),
+    };
+    let answer: MatchAnswer = serde_json::from_value(body).map_err(|e| FetchError::Unreadable(e.to_string()))?;
+    let Some(hit) = answer.data.unwrap_or_default().into_iter().next() else { return Ok(Match::NotFound) };
+    let Some(meta) = hit.to_meta() else { return Ok(Match::NotFound) };
+    if normalize_title(&meta.title) == normalize_title(title) {
+        Ok(Match::Accepted(Box::new(meta)))
+    } else {
+        Ok(Match::Refused(meta.title))
+    }
+}
+
+/// A title shortened for one-line messages.
+pub fn short(title: &str) -> String {
+    const MAX: usize = 60;
+    if title.chars().count() <= MAX {
+        title.to_owned()
+    } else {
+        let cut: String = title.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
