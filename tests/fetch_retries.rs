@@ -96,3 +96,21 @@ fn a_refused_key_stops_the_run_with_a_message_that_says_so() {
     assert!(!stderr.contains("a-wrong-key-4711") && !stdout.contains("a-wrong-key-4711"));
     assert_eq!(mock.request_count(), 1, "403 is not retried and nothing else is tried");
 }
+
+#[test]
+fn an_api_url_where_nothing_answers_stops_the_run_after_a_few_tries() {
+    // A port that was free a moment ago: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let cache = tempfile::tempdir().unwrap();
+    let config = citegraph::config::FetchConfig {
+        api_url: url::Url::parse(&format!("http://127.0.0.1:{port}/graph/v1/")).unwrap(),
+        ..fetch_config(&MockS2::start(Universe::default()), cache.path())
+    };
+    let err = fetch(&PaperList::builtin(), &config).unwrap_err();
+    let message = format!("{err:#}");
+    assert!(
+        message.starts_with(&format!("cannot reach Semantic Scholar at http://127.0.0.1:{port}/graph/v1/")),
+        "{message}"
+    );
+    assert!(message.contains("--api-url"), "{message}");
+}

@@ -6,7 +6,6 @@
 //! [`crate::atomic_file`], so a killed run never leaves half an entry. The API key is not part of
 //! any key or envelope: it is never written.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -76,24 +75,6 @@ impl RequestKey {
     pub fn hash(&self) -> String {
         let json = serde_json::to_vec(self).expect("a request key always serialises");
         Sha256::digest(&json)[..16].iter().map(|b| format!("{b:02x}")).collect()
-    }
-}
-
-impl fmt::Display for RequestKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.endpoint {
-            Endpoint::Batch => {
-                write!(f, "batch lookup of {} ids", self.ids.as_ref().map_or(0, Vec::len))
-            }
-            Endpoint::Match => write!(f, "title match for \"{}\"", self.query.as_deref().unwrap_or_default()),
-            Endpoint::References | Endpoint::Citations => write!(
-                f,
-                "{} of {} (offset {})",
-                self.endpoint.name(),
-                self.id.as_deref().unwrap_or_default(),
-                self.offset.unwrap_or(0)
-            ),
-        }
     }
 }
 

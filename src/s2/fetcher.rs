@@ -8,11 +8,14 @@ use serde::Serialize;
 
 use super::FetchOptions;
 use super::api::ErrorBody;
-use super::cache::{Cache, Entry, Lookup, RequestKey};
+use super::cache::{Cache, Endpoint, Entry, Lookup, RequestKey};
 use super::client::{Client, RawResponse, describe_transport_error, url_of};
 use super::progress::Progress;
 use super::throttle::{RetryPolicy, Throttle};
 use crate::config::FetchConfig;
+
+/// Connection failures in a row, before anything has answered in this run, that stop the run.
+pub const UNREACHABLE_AFTER: u32 = 3;
 
 /// What an endpoint answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +33,9 @@ pub enum FetchError {
     /// 403: the key was refused (or, without a key, the URL is not the API).
     #[error("{0}")]
     Forbidden(String),
+    /// Nothing answers at the API URL.
+    #[error("cannot reach Semantic Scholar at {0}: check the network connection and --api-url")]
+    Unreachable(String),
     /// `--offline` and the answer is not cached.
     #[error("not in the cache")]
     NotCached,
@@ -58,9 +64,10 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    /// Whether this error must stop the whole run rather than one item.
+    /// Whether this error must stop the whole run rather than one item (a refused key, an API
+    /// that cannot be reached at all, a cache that cannot be written).
     pub fn is_fatal(&self) -> bool {
-        matches!(self, FetchError::Forbidden(_) | FetchError::Cache(_))
+        matches!(self, FetchError::Forbidden(_) | FetchError::Unreachable(_) | FetchError::Cache(_))
     }
 }
 
@@ -82,6 +89,7 @@ pub struct Fetcher<'a> {
     client: Option<Client>,
     refresh: bool,
     api_key_set: bool,
+    answered: bool,
     throttle: Throttle,
     policy: RetryPolicy,
     rng: fastrand::Rng,
@@ -109,6 +117,7 @@ impl<'a> Fetcher<'a> {
             client,
             refresh: config.refresh,
             api_key_set: config.api_key.is_some(),
+            answered: false,
             throttle: Throttle::new(config.rps),
             policy: options.retry.clone(),
             rng: options.seed.map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed),
@@ -129,8 +138,11 @@ impl<'a> Fetcher<'a> {
                     return Ok(self.use_entry(entry));
                 }
                 Lookup::Miss => {}
-                Lookup::Corrupt(reason) => {
+                Lookup::Corrupt(reason) if self.client.is_some() => {
                     self.progress.warn(format_args!("corrupt cache entry for {label}: {reason}; fetching it again"));
+                }
+                Lookup::Corrupt(reason) => {
+                    self.progress.warn(format_args!("corrupt cache entry for {label}: {reason}"));
                 }
             }
         }
@@ -146,12 +158,13 @@ impl<'a> Fetcher<'a> {
             if attempt > 1 {
                 self.stats.retried += 1;
             }
-            let method = if key.ids.is_some() { "POST" } else { "GET" };
+            let method = if key.endpoint == Endpoint::Batch { "POST" } else { "GET" };
             let started = tokio::time::Instant::now();
             let result = client.send(key).await;
             let took = started.elapsed().as_secs_f64();
             let failure = match result {
                 Ok(response) => {
+                    self.answered = true;
                     self.progress.detail(format_args!("{method} {url} -> {} ({took:.2} s)", response.status));
                     match self.interpret(key, response) {
                         Ok(answer) => return Ok(answer),
@@ -161,6 +174,11 @@ impl<'a> Fetcher<'a> {
                 Err(err) => {
                     let why = describe_transport_error(&err);
                     self.progress.detail(format_args!("{method} {url} -> {why} ({took:.2} s)"));
+                    if err.is_connect() && !self.answered && attempt >= UNREACHABLE_AFTER {
+                        // Nothing has answered in this run: no network, or a wrong --api-url.
+                        // Stop rather than retry every item for minutes.
+                        return Err(FetchError::Unreachable(format!("{} ({why})", key.api)));
+                    }
                     Failure::Retry { why, retry_after: None }
                 }
             };
@@ -253,9 +271,7 @@ impl<'a> Fetcher<'a> {
         if entry.status == 200 {
             Answer::Found(entry.body)
         } else {
-            Answer::NotFound(
-                ErrorBody::parse(entry.body.to_string().as_bytes()).and_then(|b| b.error).unwrap_or_default(),
-            )
+            Answer::NotFound(entry.body.get("error").and_then(serde_json::Value::as_str).unwrap_or_default().to_owned())
         }
     }
 }

@@ -111,9 +111,8 @@ fn run(
     let mut fetcher = Fetcher::new(config, options, progress)?;
     let result = runtime.block_on(gather(list, config, &mut fetcher, progress));
     progress.finish();
-    let (corpus, mut report) = result.map_err(anyhow::Error::new)?;
+    let (mut corpus, mut report) = result.map_err(anyhow::Error::new)?;
     report.requests = fetcher.stats;
-    let mut corpus = corpus;
     corpus.fetched_at = fetcher.newest;
     Ok((corpus, report, fetcher.not_cached))
 }

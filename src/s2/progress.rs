@@ -25,7 +25,7 @@ impl Progress {
         let bar = if visible {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
             bar.set_style(
-                ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} {msg} (ETA {eta})")
+                ProgressStyle::with_template("{prefix:>9} [{bar:25}] {pos}/{len} ETA {eta:>3} {wide_msg}")
                     .expect("the progress template is valid")
                     .progress_chars("=> "),
             );
@@ -44,9 +44,10 @@ impl Progress {
 
     /// Starts a phase of `len` steps (`resolving` papers, `fetching` listings).
     pub fn phase(&self, prefix: &'static str, len: u64) {
-        self.bar.set_prefix(prefix);
         self.bar.set_length(len);
         self.bar.set_position(0);
+        self.bar.set_message("");
+        self.bar.set_prefix(prefix);
     }
 
     /// What is being fetched now.
