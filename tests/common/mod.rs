@@ -1,8 +1,10 @@
-//! Test support shared by the integration tests: the fixture universe (synthetic), and helpers.
+//! Test support shared by the integration tests: the fixture universe (synthetic), the corpus the
+//! fetch stage would make of it, and helpers.
 //! Each test file uses only part of it.
 #![allow(dead_code)]
 
 pub mod universe;
+pub mod universe_corpus;
 
 use std::path::PathBuf;
 
