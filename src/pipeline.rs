@@ -2,13 +2,20 @@
 //! module that names every stage.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
-use crate::cli::ListFormat;
+use crate::cli::{ListFormat, TableFormat};
 use crate::config::{Config, ListInput, Task};
+use crate::console::ranking::{self, GraphSummary, RowKind};
 use crate::console::{Console, tables};
+use crate::export::{self, ExportInput, ExportOptions};
+use crate::graph::{BuildReport, CitationGraph};
+use crate::model::Corpus;
 use crate::paper_list::PaperList;
+use crate::rank::{self, EdgeList, RankOptions, Rankings};
 
 /// How a run ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +29,11 @@ pub enum Outcome {
 /// Runs the configured task, writing results to `stdout`.
 pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
     let console = Console::new(config.verbosity);
+    if let Task::Rank { top, format, edges: Some(path) } = &config.task {
+        // An edge list needs no paper list.
+        rank_edges(path, *top, *format, &console, stdout)?;
+        return Ok(Outcome::Success);
+    }
     let list = load_list(&config.list)?;
     match &config.task {
         Task::List { format } => {
@@ -34,12 +46,30 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
             }
             Ok(Outcome::Success)
         }
-        Task::Fetch | Task::Build { .. } | Task::Rank { .. } | Task::Missing { .. } | Task::Evaluate { .. } => {
+        Task::Fetch | Task::Build { .. } => {
             for warning in list.warnings() {
                 console.warn(warning);
             }
-            bail!("this command is not available yet in this build: only `citegraph list` runs so far")
+            bail!(
+                "this command is not available yet in this build: `citegraph list` and `citegraph rank --edges FILE` run so far"
+            )
         }
+        Task::Rank { top, format, edges: None } => {
+            let corpus = load_corpus(config)?;
+            print_rank(&list, &corpus, *top, *format, stdout)?;
+            Ok(Outcome::Success)
+        }
+        Task::Missing { top, format } => {
+            let corpus = load_corpus(config)?;
+            print_missing(&list, &corpus, *top, *format, stdout)?;
+            Ok(Outcome::Success)
+        }
+        Task::Evaluate { format } => {
+            let corpus = load_corpus(config)?;
+            print_evaluation(&list, &corpus, *format, stdout)?;
+            Ok(Outcome::Success)
+        }
+        Task::Rank { edges: Some(_), .. } => unreachable!("handled above"),
     }
 }
 
@@ -49,4 +79,103 @@ pub fn load_list(input: &ListInput) -> Result<PaperList> {
         ListInput::Builtin => PaperList::builtin(),
         ListInput::Path(path) => PaperList::from_path(path)?,
     })
+}
+
+/// Stage 2 from the cache: not wired in this build (the fetch stage lands it).
+fn load_corpus(config: &Config) -> Result<Corpus> {
+    bail!(
+        "reading the corpus from the cache ({}) is not available yet in this build: only \
+         `citegraph rank --edges FILE` ranks a graph so far",
+        config.fetch.cache_dir.display()
+    )
+}
+
+/// Stages 3 and 4: the citation graph of a corpus and its rankings.
+pub fn rank_from_corpus(list: &PaperList, corpus: &Corpus) -> (CitationGraph, BuildReport, Rankings) {
+    let (graph, report) = CitationGraph::from_corpus(list, corpus);
+    let rankings = rank::rank(&graph, &RankOptions::default());
+    (graph, report, rankings)
+}
+
+/// `citegraph rank` on a corpus: the `top` papers by PageRank with every metric.
+pub fn print_rank(
+    list: &PaperList,
+    corpus: &Corpus,
+    top: usize,
+    format: TableFormat,
+    stdout: &mut dyn Write,
+) -> Result<()> {
+    let (graph, _, rankings) = rank_from_corpus(list, corpus);
+    let summary = GraphSummary {
+        nodes: graph.node_count(),
+        edges: graph.edge_count(),
+        betweenness: rankings.betweenness,
+        convergence: rankings.convergence,
+    };
+    ranking::write_rank(&rankings.rows(&graph), RowKind::Papers, summary, format, top, stdout)
+}
+
+/// `citegraph missing` on a corpus: the `top` candidates.
+pub fn print_missing(
+    list: &PaperList,
+    corpus: &Corpus,
+    top: usize,
+    format: TableFormat,
+    stdout: &mut dyn Write,
+) -> Result<()> {
+    let (graph, _, rankings) = rank_from_corpus(list, corpus);
+    ranking::write_missing(&graph, &rankings, format, top, stdout)
+}
+
+/// `citegraph evaluate` on a corpus.
+pub fn print_evaluation(list: &PaperList, corpus: &Corpus, format: ListFormat, stdout: &mut dyn Write) -> Result<()> {
+    let evaluation = rank::evaluate::evaluate_corpus(list, corpus, &RankOptions::default().candidates);
+    ranking::write_evaluation(&evaluation, format, stdout)
+}
+
+/// `citegraph build`'s ranking outputs (`rankings.csv`, `rankings.md`, `missing.json`,
+/// `missing.md`, and whatever else [`export::exporters`] lists) for a ranked graph.
+pub fn write_outputs(
+    list: &PaperList,
+    graph: &CitationGraph,
+    rankings: &Rankings,
+    options: &ExportOptions,
+    out_dir: &Path,
+) -> Result<Vec<PathBuf>> {
+    let input = ExportInput { list, graph, rankings, options };
+    export::write_all(out_dir, &input, &export::exporters())
+}
+
+/// `citegraph rank --edges FILE`: every metric of any edge list.
+pub fn rank_edges(
+    path: &Path,
+    top: usize,
+    format: TableFormat,
+    console: &Console,
+    stdout: &mut dyn Write,
+) -> Result<()> {
+    let started = Instant::now();
+    let edges = EdgeList::read(path)?;
+    let loaded = started.elapsed();
+    let centralities = rank::rank_edge_list(&edges, &RankOptions::default());
+    console.info(format_args!(
+        "{}: {} lines, {} nodes, {} distinct edges ({} duplicate lines, {} self-citations dropped); \
+         read in {:.2} s, ranked in {:.2} s",
+        path.display(),
+        edges.lines,
+        edges.csr.node_count(),
+        edges.csr.edge_count(),
+        edges.report.duplicates,
+        edges.report.self_loops,
+        loaded.as_secs_f64(),
+        (started.elapsed() - loaded).as_secs_f64(),
+    ));
+    let summary = GraphSummary {
+        nodes: edges.csr.node_count(),
+        edges: edges.csr.edge_count(),
+        betweenness: centralities.betweenness,
+        convergence: centralities.convergence,
+    };
+    ranking::write_rank(&centralities.rows(&edges.ids), RowKind::EdgeList, summary, format, top, stdout)
+        .with_context(|| format!("cannot print the rankings of {}", path.display()))
 }

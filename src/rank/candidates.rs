@@ -242,19 +242,22 @@ impl Reasons<'_> {
         });
         let links = cited_by.len() + cites.len();
         let degree = self.counts.degree[self.node.index()];
-        if degree > 0.0 {
-            reasons.push(format!(
-                "{links} of its {} citations and references are links to listed papers ({})",
-                thousands(degree as u64),
-                percent(links as f64 / degree)
-            ));
-        }
-        if let Some((name, k, of)) = section {
-            if *of > 1 {
-                reasons.push(format!("{k} of its {of} listed neighbours are in “{name}”"));
-            } else {
-                reasons.push(format!("its listed neighbour is in “{name}”"));
+        let share = percent(links as f64 / degree);
+        reasons.push(match (links, degree as u64) {
+            (_, 1) => "its one known citation or reference is a link to a listed paper".to_owned(),
+            (1, d) => {
+                format!("1 of its {} citations and references is a link to a listed paper ({share})", thousands(d))
             }
+            (k, d) => {
+                format!("{k} of its {} citations and references are links to listed papers ({share})", thousands(d))
+            }
+        });
+        if let Some((name, k, of)) = section {
+            reasons.push(match (k, of) {
+                (_, 1) => format!("its listed neighbour is in “{name}”"),
+                (k, of) if k == of => format!("all {of} of its listed neighbours are in “{name}”"),
+                (k, of) => format!("{k} of its {of} listed neighbours are in “{name}”"),
+            });
         }
         reasons
     }

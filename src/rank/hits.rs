@@ -58,7 +58,7 @@ pub fn hits(csr: &Csr, options: &HitsOptions) -> Hits {
             let first = chunk * CHUNK;
             let mut s = 0.0;
             for (i, slot) in next.iter_mut().enumerate() {
-                let value: f64 = csr.in_neighbours(first + i).iter().map(|&u| hub[u as usize]).sum();
+                let value = csr.in_neighbours(first + i).iter().fold(0.0, |acc, &u| acc + hub[u as usize]);
                 s += value;
                 *slot = value;
             }
@@ -99,7 +99,8 @@ fn hub_step(csr: &Csr, authority: &[f64], hub: &mut [f64]) {
     hub.par_chunks_mut(CHUNK).enumerate().for_each(|(chunk, hub)| {
         let first = chunk * CHUNK;
         for (i, slot) in hub.iter_mut().enumerate() {
-            *slot = csr.out_neighbours(first + i).iter().map(|&t| authority[t as usize]).sum();
+            // A fold from +0.0: `sum()` of nothing is -0.0, which would print as `-0`.
+            *slot = csr.out_neighbours(first + i).iter().fold(0.0, |acc, &t| acc + authority[t as usize]);
         }
     });
 }

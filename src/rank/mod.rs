@@ -136,11 +136,7 @@ impl Rankings {
 
     /// Every node, highest PageRank first (ties by node order).
     pub fn by_pagerank(&self) -> Vec<NodeIndex> {
-        let mut nodes: Vec<NodeIndex> = (0..self.metrics.len()).map(NodeIndex::new).collect();
-        nodes.sort_by(|&a, &b| {
-            self.metrics[b.index()].pagerank.total_cmp(&self.metrics[a.index()].pagerank).then(a.cmp(&b))
-        });
-        nodes
+        by_pagerank(&self.metrics).into_iter().map(NodeIndex::new).collect()
     }
 
     /// One row per node, highest PageRank first: what `rankings.csv` and `citegraph rank` show.
@@ -204,6 +200,13 @@ pub struct RankOptions {
     pub candidates: CandidateOptions,
 }
 
+/// Node indices, highest PageRank first (ties by node order).
+fn by_pagerank(metrics: &[NodeMetrics]) -> Vec<usize> {
+    let mut nodes: Vec<usize> = (0..metrics.len()).collect();
+    nodes.sort_by(|&a, &b| metrics[b].pagerank.total_cmp(&metrics[a].pagerank).then(a.cmp(&b)));
+    nodes
+}
+
 /// Centralities of every node of an adjacency: what `citegraph rank --edges` prints.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Centralities {
@@ -213,6 +216,31 @@ pub struct Centralities {
     pub betweenness: BetweennessMode,
     /// How PageRank and HITS ended.
     pub convergence: Convergence,
+}
+
+impl Centralities {
+    /// One row per node of an edge list (`ids` by node index), highest PageRank first.
+    pub fn rows<'a>(&self, ids: &'a [String]) -> Vec<NodeRow<'a>> {
+        by_pagerank(&self.metrics)
+            .into_iter()
+            .map(|v| NodeRow {
+                paper_id: &ids[v],
+                title: "",
+                year: None,
+                venue: None,
+                listed: false,
+                section: None,
+                citation_count: None,
+                url: None,
+                metrics: self.metrics[v],
+            })
+            .collect()
+    }
+}
+
+/// `citegraph rank --edges`: every metric of every node of an edge list (nothing is listed).
+pub fn rank_edge_list(edges: &EdgeList, options: &RankOptions) -> Centralities {
+    centralities(&edges.csr, &vec![false; edges.csr.node_count()], options)
 }
 
 /// Every metric of every node. `listed[v]` marks listed papers (for `cited_by_listed` and

@@ -86,7 +86,7 @@ pub fn pagerank(csr: &Csr, options: &PageRankOptions) -> PageRank {
                 let first = chunk * CHUNK;
                 let mut sum = 0.0;
                 for (i, (slot, &old)) in next.iter_mut().zip(x).enumerate() {
-                    let pulled: f64 = csr.in_neighbours(first + i).iter().map(|&u| share[u as usize]).sum();
+                    let pulled = csr.in_neighbours(first + i).iter().fold(0.0, |acc, &u| acc + share[u as usize]);
                     let value = base + d * pulled;
                     sum += (value - old).abs();
                     *slot = value;
