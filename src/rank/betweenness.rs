@@ -103,60 +103,73 @@ pub fn betweenness_from_sources(csr: &Csr, sources: &[u32]) -> Vec<f64> {
     total
 }
 
+/// One node's state during a search: its BFS distance (-1 = not reached), and first its number of
+/// shortest paths from the source, then (once its dependency is known) `(1 + delta) / sigma`.
+#[derive(Debug, Clone, Copy)]
+struct NodeState {
+    dist: i32,
+    value: f64,
+}
+
+const UNREACHED: NodeState = NodeState { dist: -1, value: 0.0 };
+
 /// Per-thread state of one breadth-first search, reset only where the search went.
 struct Workspace {
-    dist: Vec<i32>,
-    sigma: Vec<f64>,
-    delta: Vec<f64>,
+    nodes: Vec<NodeState>,
     order: Vec<u32>,
 }
 
 impl Workspace {
     fn new(n: usize) -> Self {
-        Workspace { dist: vec![-1; n], sigma: vec![0.0; n], delta: vec![0.0; n], order: Vec::with_capacity(n) }
+        Workspace { nodes: vec![UNREACHED; n], order: Vec::with_capacity(n) }
     }
 
     /// One source's dependencies, added into `acc`.
+    ///
+    /// The back-propagation pulls along out-edges (node `v`, taken in reverse BFS order, sums
+    /// `(1 + delta[w]) / sigma[w]` over the `w` it cites one level deeper), so it costs what the
+    /// forward search costs. Pushing along in-edges instead would scan every citer of every
+    /// reached paper, most of them unreached: far more work in a citation graph.
     fn accumulate(&mut self, csr: &Csr, s: u32, acc: &mut [f64]) {
-        let Workspace { dist, sigma, delta, order } = self;
+        let Workspace { nodes, order } = self;
         order.clear();
-        dist[s as usize] = 0;
-        sigma[s as usize] = 1.0;
+        nodes[s as usize] = NodeState { dist: 0, value: 1.0 };
         order.push(s);
         let mut head = 0;
         while head < order.len() {
             let v = order[head] as usize;
             head += 1;
-            let next = dist[v] + 1;
+            let NodeState { dist, value: sigma } = nodes[v];
+            let next = dist + 1;
             for &w in csr.out_neighbours(v) {
-                let w = w as usize;
-                if dist[w] < 0 {
-                    dist[w] = next;
-                    order.push(w as u32);
+                let node = &mut nodes[w as usize];
+                if node.dist < 0 {
+                    node.dist = next;
+                    order.push(w);
                 }
-                if dist[w] == next {
-                    sigma[w] += sigma[v];
+                if node.dist == next {
+                    node.value += sigma;
                 }
             }
         }
-        // Back-propagate in reverse BFS order; the source (first in order) gets nothing.
-        for &w in order[1..].iter().rev() {
-            let w = w as usize;
-            let before = dist[w] - 1;
-            let coefficient = (1.0 + delta[w]) / sigma[w];
-            for &v in csr.in_neighbours(w) {
-                let v = v as usize;
-                if dist[v] == before {
-                    delta[v] += sigma[v] * coefficient;
-                }
+        for &v in order.iter().rev() {
+            let v = v as usize;
+            let NodeState { dist, value: sigma } = nodes[v];
+            let next = dist + 1;
+            let pulled = csr
+                .out_neighbours(v)
+                .iter()
+                .map(|&w| nodes[w as usize])
+                .filter(|n| n.dist == next)
+                .fold(0.0, |a, n| a + n.value);
+            let delta = sigma * pulled;
+            if v != s as usize {
+                acc[v] += delta;
             }
-            acc[w] += delta[w];
+            nodes[v].value = (1.0 + delta) / sigma;
         }
         for &v in order.iter() {
-            let v = v as usize;
-            dist[v] = -1;
-            sigma[v] = 0.0;
-            delta[v] = 0.0;
+            nodes[v as usize] = UNREACHED;
         }
     }
 }
