@@ -209,7 +209,7 @@ pub fn write_missing(
                 "\n{} of {} candidates, {} listed papers in the graph. Reasons: --format json.",
                 entries.len(),
                 thousands(rankings.candidates.len() as u64),
-                rankings.listed
+                graph.listed().count()
             )?;
         }
     }

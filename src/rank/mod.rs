@@ -122,8 +122,6 @@ pub struct Rankings {
     pub betweenness: BetweennessMode,
     /// Candidates in rank order, best first.
     pub candidates: Vec<Candidate>,
-    /// Listed papers in the graph (the "of 24" in the reasons).
-    pub listed: usize,
     /// How PageRank and HITS ended.
     pub convergence: Convergence,
 }
@@ -280,7 +278,7 @@ pub fn rank(graph: &CitationGraph, options: &RankOptions) -> Rankings {
     let listed = listed_mask(graph);
     let Centralities { metrics, betweenness, convergence } = centralities(&csr, &listed, options);
     let candidates = candidates::candidates(graph, &csr, &listed, &options.candidates);
-    Rankings { metrics, betweenness, candidates, listed: listed.iter().filter(|&&l| l).count(), convergence }
+    Rankings { metrics, betweenness, candidates, convergence }
 }
 
 /// `true` for every listed node, by node index.
