@@ -2,13 +2,20 @@
 //! module that names every stage.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result};
 
-use crate::cli::ListFormat;
+use crate::cli::{ListFormat, TableFormat};
 use crate::config::{Config, ListInput, Task};
+use crate::console::ranking::{self, GraphSummary, RowKind};
 use crate::console::{Console, tables};
+use crate::export::{self, ExportInput, ExportOptions};
+use crate::graph::{BuildReport, CitationGraph};
+use crate::model::Corpus;
 use crate::paper_list::PaperList;
+use crate::rank::{self, EdgeList, RankOptions, Rankings};
 use crate::s2::{self, FetchReport};
 
 /// How a run ended, for the exit status.
@@ -23,6 +30,11 @@ pub enum Outcome {
 /// Runs the configured task, writing results to `stdout`.
 pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
     let console = Console::new(config.verbosity);
+    if let Task::Rank { top, format, edges: Some(path) } = &config.task {
+        // An edge list needs no paper list.
+        rank_edges(path, *top, *format, &console, stdout)?;
+        return Ok(Outcome::Success);
+    }
     let list = load_list(&config.list)?;
     match &config.task {
         Task::List { format } => {
@@ -35,21 +47,65 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
             }
             Ok(Outcome::Success)
         }
-        Task::Fetch | Task::Build { .. } => {
-            for warning in list.warnings() {
-                console.warn(warning);
-            }
-            // Stage 2. `build` adds the graph, ranking and picture stages after it.
+        Task::Fetch => {
+            warn_list(&console, &list);
             let (_corpus, report) = s2::fetch_corpus(&list, &config.fetch, &console)?;
             report_fetch(&console, &report);
-            Ok(if report.has_failures() { Outcome::PartialFailure } else { Outcome::Success })
+            Ok(outcome_of(&report))
         }
-        Task::Rank { .. } | Task::Missing { .. } | Task::Evaluate { .. } => {
-            for warning in list.warnings() {
-                console.warn(warning);
+        Task::Build { map_top, full_graph } => {
+            warn_list(&console, &list);
+            let (corpus, report) = s2::fetch_corpus(&list, &config.fetch, &console)?;
+            report_fetch(&console, &report);
+            let (graph, build_report, rankings) = rank_from_corpus(&list, &corpus);
+            report_graph(&console, &graph, &build_report, &rankings);
+            let options = ExportOptions {
+                map_top: *map_top,
+                full_graph: *full_graph,
+                data_date: corpus.fetched_at.map(|t| t.strftime("%Y-%m-%d").to_string()),
+            };
+            let written = write_outputs(&list, &graph, &rankings, &options, &config.out_dir)?;
+            for path in written {
+                writeln!(stdout, "{}", path.display())?;
             }
-            bail!("this command is not available yet in this build: only `citegraph list` runs so far")
+            Ok(outcome_of(&report))
         }
+        Task::Rank { top, format, edges: None } => {
+            let corpus = load_corpus(config, &list)?;
+            print_rank(&list, &corpus, *top, *format, stdout)?;
+            Ok(Outcome::Success)
+        }
+        Task::Missing { top, format } => {
+            let corpus = load_corpus(config, &list)?;
+            print_missing(&list, &corpus, *top, *format, stdout)?;
+            Ok(Outcome::Success)
+        }
+        Task::Evaluate { format } => {
+            let corpus = load_corpus(config, &list)?;
+            print_evaluation(&list, &corpus, *format, stdout)?;
+            Ok(Outcome::Success)
+        }
+        Task::Rank { edges: Some(_), .. } => unreachable!("handled above"),
+    }
+}
+
+/// Stage 1: the paper list, from a file, stdin or the built-in list.
+pub fn load_list(input: &ListInput) -> Result<PaperList> {
+    Ok(match input {
+        ListInput::Builtin => PaperList::builtin(),
+        ListInput::Path(path) => PaperList::from_path(path)?,
+    })
+}
+
+/// Stage 2 from the cache only, for the commands that read what `citegraph fetch` left there.
+fn load_corpus(config: &Config, list: &PaperList) -> Result<Corpus> {
+    let (corpus, _report) = s2::corpus_from_cache(list, &config.fetch)?;
+    Ok(corpus)
+}
+
+fn warn_list(console: &Console, list: &PaperList) {
+    for warning in list.warnings() {
+        console.warn(warning);
     }
 }
 
@@ -64,10 +120,113 @@ fn report_fetch(console: &Console, report: &FetchReport) {
     console.info(report);
 }
 
-/// Stage 1: the paper list, from a file, stdin or the built-in list.
-pub fn load_list(input: &ListInput) -> Result<PaperList> {
-    Ok(match input {
-        ListInput::Builtin => PaperList::builtin(),
-        ListInput::Path(path) => PaperList::from_path(path)?,
-    })
+/// Requests that failed for good make the exit status 1 (a rerun fetches only those).
+fn outcome_of(report: &FetchReport) -> Outcome {
+    if report.has_failures() { Outcome::PartialFailure } else { Outcome::Success }
+}
+
+/// The graph and the best candidates, on stderr.
+fn report_graph(console: &Console, graph: &CitationGraph, build: &BuildReport, rankings: &Rankings) {
+    console.info(format_args!(
+        "Graph: {} papers ({} listed), {} citations; {} records merged; betweenness {}",
+        graph.node_count(),
+        graph.listed().count(),
+        graph.edge_count(),
+        build.merged_records,
+        rankings.betweenness,
+    ));
+    for (rank, candidate) in rankings.candidates.iter().take(5).enumerate() {
+        let node = graph.node(candidate.node);
+        console.info(format_args!("  missing #{}: {} ({:.3})", rank + 1, node.title, candidate.score));
+    }
+}
+
+/// Stages 3 and 4: the citation graph of a corpus and its rankings.
+pub fn rank_from_corpus(list: &PaperList, corpus: &Corpus) -> (CitationGraph, BuildReport, Rankings) {
+    let (graph, report) = CitationGraph::from_corpus(list, corpus);
+    let rankings = rank::rank(&graph, &RankOptions::default());
+    (graph, report, rankings)
+}
+
+/// `citegraph rank` on a corpus: the `top` papers by PageRank with every metric.
+pub fn print_rank(
+    list: &PaperList,
+    corpus: &Corpus,
+    top: usize,
+    format: TableFormat,
+    stdout: &mut dyn Write,
+) -> Result<()> {
+    let (graph, _, rankings) = rank_from_corpus(list, corpus);
+    let summary = GraphSummary {
+        nodes: graph.node_count(),
+        edges: graph.edge_count(),
+        betweenness: rankings.betweenness,
+        convergence: rankings.convergence,
+    };
+    ranking::write_rank(&rankings.rows(&graph), RowKind::Papers, summary, format, top, stdout)
+}
+
+/// `citegraph missing` on a corpus: the `top` candidates.
+pub fn print_missing(
+    list: &PaperList,
+    corpus: &Corpus,
+    top: usize,
+    format: TableFormat,
+    stdout: &mut dyn Write,
+) -> Result<()> {
+    let (graph, _, rankings) = rank_from_corpus(list, corpus);
+    ranking::write_missing(&graph, &rankings, format, top, stdout)
+}
+
+/// `citegraph evaluate` on a corpus.
+pub fn print_evaluation(list: &PaperList, corpus: &Corpus, format: ListFormat, stdout: &mut dyn Write) -> Result<()> {
+    let evaluation = rank::evaluate::evaluate_corpus(list, corpus, &RankOptions::default().candidates);
+    ranking::write_evaluation(&evaluation, format, stdout)
+}
+
+/// `citegraph build`'s ranking outputs (`rankings.csv`, `rankings.md`, `missing.json`,
+/// `missing.md`, and whatever else [`export::exporters`] lists) for a ranked graph.
+pub fn write_outputs(
+    list: &PaperList,
+    graph: &CitationGraph,
+    rankings: &Rankings,
+    options: &ExportOptions,
+    out_dir: &Path,
+) -> Result<Vec<PathBuf>> {
+    let input = ExportInput { list, graph, rankings, options };
+    export::write_all(out_dir, &input, &export::exporters())
+}
+
+/// `citegraph rank --edges FILE`: every metric of any edge list.
+pub fn rank_edges(
+    path: &Path,
+    top: usize,
+    format: TableFormat,
+    console: &Console,
+    stdout: &mut dyn Write,
+) -> Result<()> {
+    let started = Instant::now();
+    let edges = EdgeList::read(path)?;
+    let loaded = started.elapsed();
+    let centralities = rank::rank_edge_list(&edges, &RankOptions::default());
+    console.info(format_args!(
+        "{}: {} lines, {} nodes, {} distinct edges ({} duplicate lines, {} self-citations dropped); \
+         read in {:.2} s, ranked in {:.2} s",
+        path.display(),
+        edges.lines,
+        edges.csr.node_count(),
+        edges.csr.edge_count(),
+        edges.report.duplicates,
+        edges.report.self_loops,
+        loaded.as_secs_f64(),
+        (started.elapsed() - loaded).as_secs_f64(),
+    ));
+    let summary = GraphSummary {
+        nodes: edges.csr.node_count(),
+        edges: edges.csr.edge_count(),
+        betweenness: centralities.betweenness,
+        convergence: centralities.convergence,
+    };
+    ranking::write_rank(&centralities.rows(&edges.ids), RowKind::EdgeList, summary, format, top, stdout)
+        .with_context(|| format!("cannot print the rankings of {}", path.display()))
 }

@@ -1,5 +1,6 @@
 //! Terminal output: results on stdout ([`tables`]), chatter on stderr ([`Console`]).
 
+pub mod ranking;
 pub mod tables;
 
 use std::fmt::Display;

@@ -1,6 +1,12 @@
 //! Stage 5: rankings and graph -> files under `--out-dir`. One exporter per format, behind
 //! [`Exporter`]; [`write_all`] maps them to file names and writes each atomically.
 
+pub mod markdown;
+pub mod missing_json;
+pub mod missing_md;
+pub mod rankings_csv;
+pub mod rankings_md;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -45,7 +51,12 @@ pub trait Exporter {
 
 /// Every exporter `citegraph build` runs, in order.
 pub fn exporters() -> Vec<Box<dyn Exporter>> {
-    Vec::new()
+    vec![
+        Box::new(rankings_csv::RankingsCsv),
+        Box::new(rankings_md::RankingsMarkdown),
+        Box::new(missing_json::MissingJson),
+        Box::new(missing_md::MissingMarkdown),
+    ]
 }
 
 /// Writes every exporter's file into `out_dir` (created if missing), each through a temporary

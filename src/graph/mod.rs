@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
+pub use build::BuildReport;
 pub use node::{CitationEdge, ListedInfo, PaperNode};
 
 /// The citation graph of the literature around a list.

@@ -37,6 +37,8 @@ pub struct PaperNode {
     pub authors: Vec<String>,
     /// Citations in all of Semantic Scholar.
     pub citation_count: Option<u64>,
+    /// References Semantic Scholar counts for it (including rows it could not link).
+    pub reference_count: Option<u64>,
     /// Identifiers in other catalogues.
     pub external_ids: ExternalIds,
     /// Set when the paper is on the list.
@@ -55,13 +57,14 @@ impl PaperNode {
             publication_date: meta.publication_date.clone(),
             authors: meta.authors.iter().map(|a| a.name.clone()).collect(),
             citation_count: meta.citation_count,
+            reference_count: meta.reference_count,
             external_ids: meta.external_ids.clone(),
             listed: None,
         }
     }
 
     /// Merges a second record of the same paper into this one: keeps what this one has,
-    /// fills what it lacks, and keeps the larger citation count.
+    /// fills what it lacks, and keeps the larger citation and reference counts.
     pub(super) fn merge(&mut self, other: PaperNode) {
         if other.paper_id != self.paper_id && !self.merged_ids.contains(&other.paper_id) {
             self.merged_ids.push(other.paper_id);
@@ -84,10 +87,8 @@ impl PaperNode {
         if self.authors.is_empty() {
             self.authors = other.authors;
         }
-        self.citation_count = match (self.citation_count, other.citation_count) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        };
+        self.citation_count = larger(self.citation_count, other.citation_count);
+        self.reference_count = larger(self.reference_count, other.reference_count);
         self.external_ids.fill_from(&other.external_ids);
         if self.listed.is_none() {
             self.listed = other.listed;
@@ -108,6 +109,14 @@ impl PaperNode {
         } else {
             self.s2_url()
         }
+    }
+}
+
+/// The larger of two optional counts, or whichever is known.
+fn larger(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
     }
 }
 

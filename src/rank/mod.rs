@@ -1,8 +1,31 @@
 //! Stage 4: [`CitationGraph`](crate::graph::CitationGraph) -> [`Rankings`]: centralities for every
 //! node and the papers missing from the list, each with its reasons.
+//!
+//! Every metric runs on a [`Csr`] built once from the graph (or from an edge list for
+//! `citegraph rank --edges`): PageRank ([`pagerank`]), HITS ([`hits`]), Brandes betweenness
+//! ([`betweenness`]). The missing related work is scored in [`candidates`] and measured by
+//! leaving listed papers out in [`evaluate`].
+
+pub mod betweenness;
+pub mod candidates;
+pub mod csr;
+pub mod edge_list;
+pub mod evaluate;
+pub mod hits;
+pub mod pagerank;
 
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
+
+use crate::graph::CitationGraph;
+
+pub use betweenness::BetweennessOptions;
+pub use candidates::CandidateOptions;
+pub use csr::Csr;
+pub use edge_list::EdgeList;
+pub use evaluate::{Evaluation, evaluate};
+pub use hits::HitsOptions;
+pub use pagerank::PageRankOptions;
 
 /// Metrics of one node.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -41,6 +64,15 @@ pub enum BetweennessMode {
     },
 }
 
+impl std::fmt::Display for BetweennessMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BetweennessMode::Exact => f.write_str("exact"),
+            BetweennessMode::Sampled { sources, seed } => write!(f, "sampled from {sources} sources (seed {seed})"),
+        }
+    }
+}
+
 /// A paper not on the list that belongs with it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -48,18 +80,36 @@ pub struct Candidate {
     /// The paper.
     #[serde(skip)]
     pub node: NodeIndex,
-    /// How strongly it belongs (higher is better; see the README for the formula).
+    /// How strongly it belongs (higher is better; see the README for the formula):
+    /// `belonging * (1 + ln(1 + citations))`.
     pub score: f64,
-    /// Listed papers citing it.
+    /// The cosine between the paper's citation links and the list:
+    /// `links to listed papers / sqrt(listed papers * (citations + references + prior))`.
+    pub belonging: f64,
+    /// Listed papers citing it, in list order.
     #[serde(skip)]
     pub cited_by_listed: Vec<NodeIndex>,
-    /// Listed papers it cites.
+    /// Listed papers it cites, in list order.
     #[serde(skip)]
     pub cites_listed: Vec<NodeIndex>,
     /// The list section its listed neighbours mostly belong to.
     pub suggested_section: Option<String>,
     /// Why, in words a curator can check.
     pub reasons: Vec<String>,
+}
+
+/// How the iterative metrics ended.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Convergence {
+    /// PageRank iterations run.
+    pub pagerank_iterations: usize,
+    /// Whether PageRank met its stopping rule.
+    pub pagerank_converged: bool,
+    /// HITS iterations run.
+    pub hits_iterations: usize,
+    /// Whether HITS met its stopping rule.
+    pub hits_converged: bool,
 }
 
 /// What the ranking stage hands to the renderers.
@@ -72,6 +122,8 @@ pub struct Rankings {
     pub betweenness: BetweennessMode,
     /// Candidates in rank order, best first.
     pub candidates: Vec<Candidate>,
+    /// How PageRank and HITS ended.
+    pub convergence: Convergence,
 }
 
 impl Rankings {
@@ -82,10 +134,154 @@ impl Rankings {
 
     /// Every node, highest PageRank first (ties by node order).
     pub fn by_pagerank(&self) -> Vec<NodeIndex> {
-        let mut nodes: Vec<NodeIndex> = (0..self.metrics.len()).map(NodeIndex::new).collect();
-        nodes.sort_by(|&a, &b| {
-            self.metrics[b.index()].pagerank.total_cmp(&self.metrics[a.index()].pagerank).then(a.cmp(&b))
-        });
-        nodes
+        by_pagerank(&self.metrics).into_iter().map(NodeIndex::new).collect()
     }
+
+    /// One row per node, highest PageRank first: what `rankings.csv` and `citegraph rank` show.
+    pub fn rows<'a>(&'a self, graph: &'a CitationGraph) -> Vec<NodeRow<'a>> {
+        self.by_pagerank()
+            .into_iter()
+            .map(|node| {
+                let paper = graph.node(node);
+                NodeRow {
+                    paper_id: &paper.paper_id,
+                    title: &paper.title,
+                    year: paper.year,
+                    venue: paper.venue.as_deref(),
+                    listed: paper.listed.is_some(),
+                    section: paper.listed.as_ref().map(|l| l.section.as_str()),
+                    citation_count: paper.citation_count,
+                    url: Some(paper.url()),
+                    metrics: *self.metrics(node),
+                }
+            })
+            .collect()
+    }
+}
+
+/// One node's identity and metrics, as the rankings outputs print it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeRow<'a> {
+    /// Semantic Scholar id (or the id of an edge list).
+    pub paper_id: &'a str,
+    /// Title (empty for edge lists).
+    pub title: &'a str,
+    /// Publication year.
+    pub year: Option<i32>,
+    /// Venue.
+    pub venue: Option<&'a str>,
+    /// On the list.
+    pub listed: bool,
+    /// Its list section, when listed.
+    pub section: Option<&'a str>,
+    /// Citations in all of Semantic Scholar.
+    pub citation_count: Option<u64>,
+    /// The best link for a reader (none for edge lists).
+    #[serde(skip)]
+    pub url: Option<String>,
+    /// Its metrics.
+    #[serde(flatten)]
+    pub metrics: NodeMetrics,
+}
+
+/// Settings of the whole ranking stage; the defaults are the documented semantics.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RankOptions {
+    /// PageRank settings.
+    pub pagerank: PageRankOptions,
+    /// HITS settings.
+    pub hits: HitsOptions,
+    /// Betweenness settings.
+    pub betweenness: BetweennessOptions,
+    /// Candidate scoring settings.
+    pub candidates: CandidateOptions,
+}
+
+/// Node indices, highest PageRank first (ties by node order).
+fn by_pagerank(metrics: &[NodeMetrics]) -> Vec<usize> {
+    let mut nodes: Vec<usize> = (0..metrics.len()).collect();
+    nodes.sort_by(|&a, &b| metrics[b].pagerank.total_cmp(&metrics[a].pagerank).then(a.cmp(&b)));
+    nodes
+}
+
+/// Centralities of every node of an adjacency: what `citegraph rank --edges` prints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Centralities {
+    /// Metrics by node index.
+    pub metrics: Vec<NodeMetrics>,
+    /// How betweenness was computed.
+    pub betweenness: BetweennessMode,
+    /// How PageRank and HITS ended.
+    pub convergence: Convergence,
+}
+
+impl Centralities {
+    /// One row per node of an edge list (`ids` by node index), highest PageRank first.
+    pub fn rows<'a>(&self, ids: &'a [String]) -> Vec<NodeRow<'a>> {
+        by_pagerank(&self.metrics)
+            .into_iter()
+            .map(|v| NodeRow {
+                paper_id: &ids[v],
+                title: "",
+                year: None,
+                venue: None,
+                listed: false,
+                section: None,
+                citation_count: None,
+                url: None,
+                metrics: self.metrics[v],
+            })
+            .collect()
+    }
+}
+
+/// `citegraph rank --edges`: every metric of every node of an edge list (nothing is listed).
+pub fn rank_edge_list(edges: &EdgeList, options: &RankOptions) -> Centralities {
+    centralities(&edges.csr, &vec![false; edges.csr.node_count()], options)
+}
+
+/// Every metric of every node. `listed[v]` marks listed papers (for `cited_by_listed` and
+/// `cites_listed`; pass all `false` for a plain edge list).
+pub fn centralities(csr: &Csr, listed: &[bool], options: &RankOptions) -> Centralities {
+    let pr = pagerank::pagerank(csr, &options.pagerank);
+    let hits = hits::hits(csr, &options.hits);
+    let (betweenness, mode) = betweenness::betweenness(csr, &options.betweenness);
+    let metrics = (0..csr.node_count())
+        .map(|v| NodeMetrics {
+            in_degree: csr.in_degree(v),
+            out_degree: csr.out_degree(v),
+            cited_by_listed: csr.in_neighbours(v).iter().filter(|&&u| listed[u as usize]).count(),
+            cites_listed: csr.out_neighbours(v).iter().filter(|&&u| listed[u as usize]).count(),
+            pagerank: pr.scores[v],
+            betweenness: betweenness[v],
+            authority: hits.authority[v],
+            hub: hits.hub[v],
+        })
+        .collect();
+    Centralities {
+        metrics,
+        betweenness: mode,
+        convergence: Convergence {
+            pagerank_iterations: pr.iterations,
+            pagerank_converged: pr.converged,
+            hits_iterations: hits.iterations,
+            hits_converged: hits.converged,
+        },
+    }
+}
+
+/// The ranking stage: metrics for every node of the citation graph, and the candidates for the
+/// list, best first, with their reasons and suggested sections.
+pub fn rank(graph: &CitationGraph, options: &RankOptions) -> Rankings {
+    let csr = Csr::from_graph(graph);
+    let listed = listed_mask(graph);
+    let Centralities { metrics, betweenness, convergence } = centralities(&csr, &listed, options);
+    let candidates = candidates::candidates(graph, &csr, &listed, &options.candidates);
+    Rankings { metrics, betweenness, candidates, convergence }
+}
+
+/// `true` for every listed node, by node index.
+pub fn listed_mask(graph: &CitationGraph) -> Vec<bool> {
+    graph.graph().node_weights().map(|p| p.listed.is_some()).collect()
 }

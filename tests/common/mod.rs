@@ -1,9 +1,11 @@
 //! Test support shared by the integration tests: the fixture universe (synthetic), the loopback
-//! Semantic Scholar mock that serves it, and helpers. Each test file uses only part of it.
+//! Semantic Scholar mock that serves it, the corpus the fetch stage would make of it, and helpers.
+//! Each test file uses only part of it.
 #![allow(dead_code)]
 
 pub mod mock_s2;
 pub mod universe;
+pub mod universe_corpus;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

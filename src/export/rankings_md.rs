@@ -1,0 +1,61 @@
+//! Stage 5, `rankings.md`: the papers with the highest PageRank as a readable Markdown table.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::markdown::{escape, link, short_number};
+use super::{ExportInput, Exporter};
+use crate::rank::candidates::thousands;
+
+/// Rows in `rankings.md`.
+pub const TOP: usize = 30;
+
+/// Writes `rankings.md`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RankingsMarkdown;
+
+impl Exporter for RankingsMarkdown {
+    fn file_name(&self) -> &'static str {
+        "rankings.md"
+    }
+
+    fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
+        let ExportInput { list, graph, rankings, options } = *input;
+        writeln!(out, "# Rankings: {}\n", escape(&list.name))?;
+        writeln!(
+            out,
+            "The {} papers with the highest PageRank in the citation graph of the list ({} papers, {}; \
+             betweenness {}{}). Listed papers show their section.\n",
+            TOP.min(graph.node_count()),
+            thousands(graph.node_count() as u64),
+            crate::rank::candidates::count(graph.edge_count() as u64, "citation"),
+            rankings.betweenness,
+            options.data_date.as_deref().map(|d| format!("; Semantic Scholar data of {d}")).unwrap_or_default(),
+        )?;
+        writeln!(
+            out,
+            "| # | Paper | Year | Listed in | Cited by listed | Cites listed | Citations | PageRank | Betweenness | Authority | Hub |"
+        )?;
+        writeln!(out, "|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")?;
+        for (i, row) in rankings.rows(graph).iter().take(TOP).enumerate() {
+            let m = &row.metrics;
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                i + 1,
+                link(row.title, row.url.as_deref().unwrap_or_default()),
+                row.year.map(|y| y.to_string()).unwrap_or_default(),
+                row.section.map(|s| if s.is_empty() { "yes".to_owned() } else { escape(s) }).unwrap_or_default(),
+                m.cited_by_listed,
+                m.cites_listed,
+                row.citation_count.map(thousands).unwrap_or_default(),
+                short_number(m.pagerank),
+                short_number(m.betweenness),
+                short_number(m.authority),
+                short_number(m.hub),
+            )?;
+        }
+        Ok(())
+    }
+}

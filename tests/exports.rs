@@ -1,0 +1,296 @@
+//! The four ranking files of `citegraph build` (`rankings.csv`, `rankings.md`, `missing.json`,
+//! `missing.md`): golden files on a small synthetic graph, and their contracts.
+//!
+//! To accept intended changes: `CITEGRAPH_BLESS=1 cargo test --test exports`, then review the
+//! diff of `tests/golden/`.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use citegraph::export::{ExportInput, ExportOptions, Exporter, exporters, write_all};
+use citegraph::graph::CitationGraph;
+use citegraph::model::{Author, Citation, Corpus, ExternalIds, ListedEntry, PaperMeta, Resolution, ResolvedVia};
+use citegraph::paper_list::{ListSource, PaperList, parse_markdown};
+use citegraph::rank::{RankOptions, Rankings, rank};
+
+/// A title full of everything CSV and Markdown treat specially.
+const TRICKY: &str = r#"A "Quoted", Comma-Laden | Piped <b>Bold</b> & [Bracketed] *Starred* snake_case \ Title"#;
+
+/// Synthetic Semantic Scholar ids (40 hex characters, starting `5f5f`, like the universe's).
+const L1: &str = "5f5f000000000000000000000000000000000001";
+const L2: &str = "5f5f000000000000000000000000000000000002";
+const L3: &str = "5f5f000000000000000000000000000000000003";
+const HUB: &str = "5f5f000000000000000000000000000000000004";
+const TRICKY_ID: &str = "5f5f000000000000000000000000000000000005";
+const ARXIV_ID: &str = "5f5f000000000000000000000000000000000006";
+const BARE_ID: &str = "5f5f000000000000000000000000000000000007";
+
+const LIST: &str = "# A Tiny Synthetic List
+
+## First section
+1. [arXiv 23] [Listed Paper One](https://arxiv.org/abs/2301.00001)
+   * Ann Author, Bo Builder
+2. [ICLR 24] [Listed Paper Two](https://openreview.net/forum?id=SyNtHeTiC1)
+
+## Second | \\<section\\> & more
+1. [arXiv 24] [Listed Paper Three](https://arxiv.org/abs/2401.00003)
+";
+
+fn meta(id: &str, title: &str, year: Option<i32>, venue: Option<&str>, counts: Option<(u64, u64)>) -> PaperMeta {
+    PaperMeta {
+        paper_id: id.to_owned(),
+        title: title.to_owned(),
+        year,
+        venue: venue.map(Into::into),
+        citation_count: counts.map(|c| c.0),
+        reference_count: counts.map(|c| c.1),
+        ..PaperMeta::default()
+    }
+}
+
+/// Three listed papers, a hub they all cite, the tricky-titled paper, an arXiv preprint citing
+/// two of them, and a paper with no metadata beyond its title. All synthetic.
+fn fixture() -> (PaperList, CitationGraph, Rankings) {
+    let list = parse_markdown(ListSource::Stdin, LIST);
+    let mut tricky = meta(TRICKY_ID, TRICKY, Some(2023), Some("Synthetic Journal, of (Things)"), Some((120, 30)));
+    tricky.external_ids = ExternalIds { doi: Some("10.5555/Synth(2023)01".into()), ..ExternalIds::default() };
+    tricky.authors = vec![
+        Author { author_id: None, name: "Dana O'Brien".into() },
+        Author { author_id: Some("1".into()), name: "Eve Ng".into() },
+    ];
+    let mut arx = meta(ARXIV_ID, "A Preprint About Recursion", Some(2024), None, Some((15, 12)));
+    arx.external_ids.arxiv = Some("2402.00042".into());
+    arx.authors = vec![Author { author_id: None, name: "Finn Field".into() }];
+    let mut l1 = meta(L1, "Listed Paper One", Some(2023), Some("arXiv.org"), Some((40, 20)));
+    l1.external_ids.arxiv = Some("2301.00001".into());
+    let papers = vec![
+        l1,
+        meta(
+            L2,
+            "Listed Paper Two",
+            Some(2023),
+            Some("International Conference on Learning Representations"),
+            Some((30, 25)),
+        ),
+        meta(L3, "Listed Paper Three", Some(2024), Some("arXiv.org"), Some((5, 40))),
+        meta(HUB, "A Generic Hub Everyone Cites", Some(2016), Some("Synthetic Hub Venue"), Some((90_000, 0))),
+        tricky,
+        arx,
+        meta(BARE_ID, "Bare Paper", None, None, None),
+    ];
+    let cite = |a: &str, b: &str, influential: bool| Citation {
+        citing: a.into(),
+        cited: b.into(),
+        is_influential: Some(influential),
+        intents: vec![],
+    };
+    let citations = vec![
+        cite(L2, L1, true),
+        cite(L3, L1, false),
+        cite(L3, L2, false),
+        cite(L1, HUB, false),
+        cite(L2, HUB, false),
+        cite(L3, HUB, false),
+        cite(L1, TRICKY_ID, true),
+        cite(L2, TRICKY_ID, false),
+        cite(ARXIV_ID, L1, false),
+        cite(ARXIV_ID, L2, false),
+        cite(L3, ARXIV_ID, false),
+        cite(BARE_ID, L3, false),
+    ];
+    let listed = [L1, L2, L3]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| ListedEntry {
+            list_index: i,
+            resolution: Resolution::Resolved { paper_id: (*id).to_owned(), via: ResolvedVia::Id },
+            references: None,
+            citations: None,
+        })
+        .collect();
+    let corpus = Corpus {
+        fetched_at: None,
+        listed,
+        papers: papers.into_iter().map(|p| (p.paper_id.clone(), p)).collect::<BTreeMap<_, _>>(),
+        citations,
+    };
+    let (graph, _) = CitationGraph::from_corpus(&list, &corpus);
+    let rankings = rank(&graph, &RankOptions::default());
+    (list, graph, rankings)
+}
+
+fn options() -> ExportOptions {
+    ExportOptions { map_top: 40, full_graph: false, data_date: Some("2024-05-14".into()) }
+}
+
+fn render(exporter: &dyn Exporter) -> String {
+    let (list, graph, rankings) = fixture();
+    let options = options();
+    let input = ExportInput { list: &list, graph: &graph, rankings: &rankings, options: &options };
+    let mut buf = Vec::new();
+    exporter.write(&input, &mut buf).unwrap();
+    String::from_utf8(buf).unwrap()
+}
+
+fn rendered(name: &str) -> String {
+    let all = exporters();
+    let exporter = all.iter().find(|e| e.file_name() == name).unwrap_or_else(|| panic!("no exporter writes {name}"));
+    render(exporter.as_ref())
+}
+
+#[test]
+fn the_ranking_files_match_their_golden_copies() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden");
+    let bless = std::env::var_os("CITEGRAPH_BLESS").is_some_and(|v| v == "1");
+    let mut stale = Vec::new();
+    for name in ["rankings.csv", "rankings.md", "missing.json", "missing.md"] {
+        let actual = rendered(name);
+        let path = dir.join(name);
+        if bless {
+            std::fs::write(&path, &actual).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default().replace("\r\n", "\n");
+        if expected != actual {
+            eprintln!("--- {} (expected)\n{expected}\n--- actual\n{actual}", path.display());
+            stale.push(name);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "{stale:?} differ from tests/golden/; if the change is intended, run \
+         `CITEGRAPH_BLESS=1 cargo test --test exports` and review the diff"
+    );
+}
+
+#[test]
+fn rankings_csv_has_the_contract_header_one_row_per_node_and_quotes_properly() {
+    let (_, graph, _) = fixture();
+    let text = rendered("rankings.csv");
+    assert_eq!(
+        text.lines().next().unwrap(),
+        "paperId,title,year,venue,listed,section,cited_by_listed,cites_listed,in_degree,out_degree,\
+         citation_count,pagerank,betweenness,authority,hub"
+    );
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), graph.node_count());
+    assert!(rows.iter().all(|r| r.len() == 15));
+    let tricky = rows.iter().find(|r| &r[0] == TRICKY_ID).unwrap();
+    assert_eq!(&tricky[1], TRICKY, "the title survives quoting");
+    assert_eq!(&tricky[3], "Synthetic Journal, of (Things)");
+    assert_eq!((&tricky[4], &tricky[6], &tricky[10]), ("false", "2", "120"));
+    let l1 = rows.iter().find(|r| &r[0] == L1).unwrap();
+    assert_eq!((&l1[4], &l1[5], &l1[6], &l1[7]), ("true", "First section", "2", "0"));
+    let pageranks: Vec<f64> = rows.iter().map(|r| r[11].parse().unwrap()).collect();
+    assert!(pageranks.windows(2).all(|w| w[0] >= w[1]), "highest PageRank first");
+    assert!((pageranks.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    let bare = rows.iter().find(|r| &r[0] == BARE_ID).unwrap();
+    assert_eq!((&bare[2], &bare[3], &bare[10]), ("", "", ""), "unknown values are empty");
+}
+
+#[test]
+fn missing_json_is_an_array_in_rank_order_with_the_contract_fields() {
+    let (_, _, rankings) = fixture();
+    let json: serde_json::Value = serde_json::from_str(&rendered("missing.json")).unwrap();
+    let entries = json.as_array().unwrap();
+    assert_eq!(entries.len(), rankings.candidates.len());
+    for e in entries {
+        for field in [
+            "paperId",
+            "title",
+            "year",
+            "venue",
+            "authors",
+            "externalIds",
+            "url",
+            "score",
+            "citedByListed",
+            "citesListed",
+            "citationCount",
+            "suggestedSection",
+            "reasons",
+        ] {
+            assert!(e.get(field).is_some(), "{field} missing in {e}");
+        }
+        assert!(e["citedByListed"].is_u64() && e["citesListed"].is_u64(), "counts");
+        assert!(e["reasons"].as_array().unwrap().iter().all(serde_json::Value::is_string));
+    }
+    let scores: Vec<f64> = entries.iter().map(|e| e["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+    let tricky = entries.iter().find(|e| e["paperId"] == TRICKY_ID).unwrap();
+    assert_eq!(tricky["title"], TRICKY);
+    assert_eq!(tricky["externalIds"]["DOI"], "10.5555/Synth(2023)01");
+    assert_eq!(tricky["url"], "https://doi.org/10.5555/Synth(2023)01");
+    assert_eq!(tricky["authors"], serde_json::json!(["Dana O'Brien", "Eve Ng"]));
+    assert_eq!(tricky["suggestedSection"], "First section");
+    assert_eq!(tricky["citedByListed"], 2);
+    assert_eq!(entries[0]["rank"], 1);
+}
+
+#[test]
+fn missing_md_reads_back_as_a_paper_list_in_the_suggested_sections() {
+    let (_, graph, rankings) = fixture();
+    let text = rendered("missing.md");
+    let parsed = parse_markdown(ListSource::Stdin, &text);
+    assert_eq!(parsed.papers.len(), rankings.candidates.len());
+    for c in &rankings.candidates {
+        let paper = graph.node(c.node);
+        let entry = parsed.papers.iter().find(|p| p.title == paper.title).unwrap_or_else(|| {
+            panic!("{:?} not found in\n{text}", paper.title);
+        });
+        assert_eq!(Some(entry.section.as_str()), c.suggested_section.as_deref(), "{}", paper.title);
+        assert!(entry.problems.is_empty(), "{:?}", entry.problems);
+        assert!(entry.summary.iter().any(|s| s.starts_with("Why (candidate ")), "{:?}", entry.summary);
+        assert_eq!(entry.authors, paper.authors);
+    }
+    let tricky = parsed.papers.iter().find(|p| p.title == TRICKY).unwrap();
+    assert_eq!(tricky.url.as_deref(), Some("https://doi.org/10.5555/Synth%282023%2901"));
+    assert_eq!(tricky.tag.as_ref().unwrap().raw, "Synthetic Journal, of (Things) 23");
+    let arx = parsed.papers.iter().find(|p| p.title == "A Preprint About Recursion").unwrap();
+    assert_eq!(arx.tag.as_ref().unwrap().raw, "arXiv 24");
+    assert_eq!(arx.id.as_ref().map(ToString::to_string).as_deref(), Some("arXiv:2402.00042"));
+    assert!(text.contains("\n1. [arXiv 24] [A Preprint About Recursion](https://arxiv.org/abs/2402.00042)\n"));
+}
+
+#[test]
+fn rankings_md_is_a_table_whose_cells_survive_pipes_in_titles() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let (_, graph, _) = fixture();
+    let text = rendered("rankings.md");
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut in_cell = false;
+    for event in Parser::new_ext(&text, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::TableRow | Tag::TableHead) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => {
+                in_cell = true;
+                rows.last_mut().unwrap().push(String::new());
+            }
+            Event::End(TagEnd::TableCell) => in_cell = false,
+            Event::Text(t) | Event::Code(t) if in_cell => rows.last_mut().unwrap().last_mut().unwrap().push_str(&t),
+            _ => {}
+        }
+    }
+    assert_eq!(rows.len(), 1 + graph.node_count().min(30));
+    assert!(rows.iter().all(|r| r.len() == 11), "{rows:?}");
+    assert_eq!(rows[0][1], "Paper");
+    assert!(rows.iter().any(|r| r[1] == TRICKY), "{rows:?}");
+    assert!(rows.iter().any(|r| r[3] == "Second | <section> & more"), "listed papers show their section: {rows:?}");
+}
+
+#[test]
+fn write_all_writes_the_four_files() {
+    let (list, graph, rankings) = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let options = options();
+    let input = ExportInput { list: &list, graph: &graph, rankings: &rankings, options: &options };
+    let written = write_all(dir.path(), &input, &exporters()).unwrap();
+    let names: Vec<String> = written.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    for name in ["rankings.csv", "rankings.md", "missing.json", "missing.md"] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+        assert_eq!(std::fs::read_to_string(dir.path().join(name)).unwrap(), rendered(name));
+    }
+}
