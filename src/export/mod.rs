@@ -1,6 +1,18 @@
 //! Stage 5: rankings and graph -> files under `--out-dir`. One exporter per format, behind
 //! [`Exporter`]; [`write_all`] maps them to file names and writes each atomically.
 
+pub mod canvas;
+pub mod dot;
+pub mod fonts;
+pub mod labels;
+pub mod layout;
+pub mod legend;
+pub mod map;
+pub mod png;
+pub mod selection;
+pub mod style;
+pub mod timeline;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -45,7 +57,12 @@ pub trait Exporter {
 
 /// Every exporter `citegraph build` runs, in order.
 pub fn exporters() -> Vec<Box<dyn Exporter>> {
-    Vec::new()
+    vec![
+        Box::new(dot::DotExporter),
+        Box::new(map::MapSvgExporter),
+        Box::new(timeline::TimelineExporter),
+        Box::new(png::MapPngExporter),
+    ]
 }
 
 /// Writes every exporter's file into `out_dir` (created if missing), each through a temporary
