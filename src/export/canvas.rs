@@ -163,6 +163,7 @@ impl Drawing {
             paint(self, &root)?;
             root.present().map_err(|e| anyhow!("cannot finish the SVG: {e}"))?;
         }
+        let mut svg = tidy_font_sizes(&svg);
         // plotters writes no <title>; add one after the opening tag for viewers and screen readers.
         if let Some(end) = svg.find(">\n") {
             let title = format!("<title>{}</title>\n", xml_escape(&self.title));
@@ -255,6 +256,29 @@ pub fn paint<DB: DrawingBackend>(drawing: &Drawing, root: &DrawingArea<DB, Shift
         }
     }
     Ok(())
+}
+
+/// Rewrites every `font-size="X"` with X rounded to two decimals: plotters writes the size it
+/// was given divided by 1.24, which comes out as `15.000000000000002`.
+fn tidy_font_sizes(svg: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find(KEY) {
+        let (head, tail) = rest.split_at(at + KEY.len());
+        out.push_str(head);
+        let end = tail.find('"').unwrap_or(tail.len());
+        match tail[..end].parse::<f64>() {
+            Ok(size) => {
+                let rounded = format!("{size:.2}");
+                out.push_str(rounded.trim_end_matches('0').trim_end_matches('.'));
+            }
+            Err(_) => out.push_str(&tail[..end]),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Greedy word wrap of `text` into lines at most `max_width` pixels wide.
