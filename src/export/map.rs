@@ -83,7 +83,7 @@ impl MapScene {
         let n = selection.papers.len();
 
         let (radii, radius_range) = radii(&selection);
-        let centres = fit(&layout(&selection), &radii, plot);
+        let centres = fit(&tame_outliers(layout(&selection), &selection), &radii, plot);
 
         header(&mut drawing, &title, &subtitle(input, &selection));
 
@@ -316,6 +316,39 @@ fn layout(selection: &Selection) -> Vec<Point> {
     let params =
         LayoutParams { iterations: if n <= 300 { 700 } else { 350 }, lin_log: true, ..LayoutParams::default() };
     force_atlas2(&start, &springs, &params)
+}
+
+/// Keeps a few far-flung papers from shrinking everything else to a dot. Repulsion pushes papers
+/// with no citation among the shown ones (and small separate groups) far out; papers with no
+/// link at all go onto a ring just outside the linked ones, in their order, and linked papers
+/// beyond the 98th percentile of distance are pulled in to it.
+fn tame_outliers(mut positions: Vec<Point>, selection: &Selection) -> Vec<Point> {
+    let n = positions.len();
+    let mut linked = vec![false; n];
+    for e in &selection.edges {
+        linked[e.citing] = true;
+        linked[e.cited] = true;
+    }
+    let mut distances: Vec<f64> =
+        (0..n).filter(|&i| linked[i]).map(|i| positions[i][0].hypot(positions[i][1])).collect();
+    if distances.is_empty() {
+        return positions;
+    }
+    distances.sort_by(f64::total_cmp);
+    let reach = distances[((distances.len() - 1) as f64 * 0.98).round() as usize].max(1e-9);
+    let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
+    let mut parked = 0.0;
+    for (i, p) in positions.iter_mut().enumerate() {
+        let d = p[0].hypot(p[1]);
+        if !linked[i] {
+            let angle = golden * parked;
+            parked += 1.0;
+            *p = [reach * 1.08 * angle.cos(), reach * 1.08 * angle.sin()];
+        } else if d > reach * 1.1 {
+            *p = [p[0] / d * reach * 1.1, p[1] / d * reach * 1.1];
+        }
+    }
+    positions
 }
 
 /// Scales layout positions into `plot` (keeping the aspect within a factor of 1.6) and pushes
