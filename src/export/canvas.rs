@@ -163,7 +163,7 @@ impl Drawing {
             paint(self, &root)?;
             root.present().map_err(|e| anyhow!("cannot finish the SVG: {e}"))?;
         }
-        let mut svg = tidy_font_sizes(&svg);
+        let mut svg = paint_opacity(&tidy_font_sizes(&svg));
         // plotters writes no <title>; add one after the opening tag for viewers and screen readers.
         if let Some(end) = svg.find(">\n") {
             let title = format!("<title>{}</title>\n", xml_escape(&self.title));
@@ -256,6 +256,24 @@ pub fn paint<DB: DrawingBackend>(drawing: &Drawing, root: &DrawingArea<DB, Shift
         }
     }
     Ok(())
+}
+
+/// plotters gives every element a group `opacity`, which renderers (resvg among them) draw
+/// through an offscreen layer per element: slow with thousands of citation lines. Each plotters
+/// element paints either its fill or its stroke, never both, so the opacity moves onto that paint
+/// (`stroke-opacity` for lines and outlines, `fill-opacity` otherwise): the same picture.
+fn paint_opacity(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + svg.len() / 16);
+    for line in svg.split_inclusive('\n') {
+        let strokes = line.starts_with("<polyline ") || line.starts_with("<line ") || line.contains(" fill=\"none\"");
+        if line.starts_with('<') && !line.starts_with("<svg") {
+            let to = if strokes { " stroke-opacity=\"" } else { " fill-opacity=\"" };
+            out.push_str(&line.replacen(" opacity=\"", to, 1));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Rewrites every `font-size="X"` with X rounded to two decimals: plotters writes the size it
