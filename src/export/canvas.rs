@@ -317,3 +317,44 @@ pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opacity_moves_onto_the_one_paint_each_element_uses() {
+        let svg = "<svg width=\"1\">\n<polyline fill=\"none\" opacity=\"0.5\" stroke=\"#000\"/>\n\
+                   <circle cx=\"1\" opacity=\"0.3\" fill=\"#111\" stroke=\"none\"/>\n\
+                   <circle cx=\"1\" opacity=\"1\" fill=\"none\" stroke=\"#111\"/>\n\
+                   <text x=\"1\" opacity=\"1\" fill=\"#000\">\na opacity=\"2\"\n</text>\n</svg>\n";
+        let out = paint_opacity(svg);
+        assert!(out.contains("<polyline fill=\"none\" stroke-opacity=\"0.5\""));
+        assert!(out.contains("<circle cx=\"1\" fill-opacity=\"0.3\" fill=\"#111\""));
+        assert!(out.contains("<circle cx=\"1\" stroke-opacity=\"1\" fill=\"none\""));
+        assert!(out.contains("<text x=\"1\" fill-opacity=\"1\""));
+        assert!(out.contains("\na opacity=\"2\"\n"), "text content is left alone");
+    }
+
+    #[test]
+    fn font_sizes_are_rounded_to_two_decimals() {
+        assert_eq!(
+            tidy_font_sizes(r#"<text font-size="15.000000000000002"><text font-size="13.499999999999998">"#),
+            r#"<text font-size="15"><text font-size="13.5">"#
+        );
+    }
+
+    #[test]
+    fn xml_escaping_covers_markup_and_drops_control_characters() {
+        assert_eq!(xml_escape("a<b>&\"c'\u{7}\nd"), "a&lt;b&gt;&amp;&quot;c&apos;\nd");
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word_and_fits_the_width() {
+        let text = "Self-consumption for good (i.e., training generative models on AI-generated data)";
+        let lines = wrap(text, 15.0, false, 200.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" "), text);
+        assert!(lines.iter().all(|l| fonts::text_width(l, 15.0, false) <= 200.0));
+    }
+}
