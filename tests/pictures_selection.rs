@@ -39,7 +39,7 @@ fn listed_papers_the_top_candidates_and_the_largest_others_are_labelled() {
     let fixture = universe_fixture(40, false);
     let s = Selection::new(&fixture.input());
     let labelled = (0..s.papers.len()).filter(|&i| s.is_labelled(i)).count();
-    assert!(labelled >= 24 + LABELLED_CANDIDATES && labelled <= 24 + LABELLED_CANDIDATES + LABELLED_LARGEST);
+    assert!((24 + LABELLED_CANDIDATES..=24 + LABELLED_CANDIDATES + LABELLED_LARGEST).contains(&labelled));
     assert!((0..24).all(|i| s.is_labelled(i)));
 }
 
