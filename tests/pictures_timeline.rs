@@ -151,3 +151,35 @@ fn bands_fill_the_plot_without_gaps() {
     assert!((y - scene.plot.y1).abs() < 1e-6);
     assert!(scene.bands.iter().all(|b| b.rect.inside(&Rect::new(0.0, 0.0, 1920.0, 1080.0))));
 }
+
+#[test]
+fn forty_sections_still_fit_the_canvas() {
+    use citegraph::graph::{CitationEdge, CitationGraph, ListedInfo};
+    use citegraph::paper_list::{ListSource, parse_markdown};
+    let mut markdown = String::from("# Many sections\n");
+    for s in 0..40 {
+        markdown.push_str(&format!("## Section {s}\n1. [Paper {s}](https://arxiv.org/abs/2301.{s:05})\n"));
+    }
+    let list = parse_markdown(ListSource::Stdin, &markdown);
+    let mut graph = CitationGraph::new();
+    for (i, entry) in list.papers.iter().enumerate() {
+        let node = graph.add_paper(paper(&format!("p{i}"), &entry.title, Some(2000 + i as i32 % 20), &[]));
+        graph.mark_listed(node, ListedInfo { list_index: i, section: entry.section.clone(), tag: None });
+        if i > 0 {
+            graph.add_citation(node, graph.find("p0").unwrap(), CitationEdge::default());
+        }
+    }
+    let rankings = pictures::hand_rankings(&graph);
+    let fixture = Fixture { list, graph, rankings, options: pictures::options(40, false) };
+    let scene = TimelineScene::new(&fixture.input());
+    assert_eq!(scene.bands.len(), 40);
+    for (i, c) in scene.centres.iter().enumerate() {
+        let c = c.unwrap();
+        assert!(c[1] > scene.plot.y0 && c[1] < scene.plot.y1, "paper {i} inside the plot");
+    }
+    for shape in &scene.drawing.shapes {
+        if let Some(text) = shape.text_box() {
+            assert!(text.inside(&scene.drawing.bounds()), "{shape:?}");
+        }
+    }
+}

@@ -126,8 +126,11 @@ impl TimelineScene {
         for list in &mut members {
             list.sort_by(|&a, &b| years[a].unwrap_or(0.0).total_cmp(&years[b].unwrap_or(0.0)).then(a.cmp(&b)));
         }
-        let rows = band_rows(&members, selection.sections.len(), plot.height());
-        let fixed = band_names.len() as f64 * (BAND_TITLE + BAND_FOOT);
+        // Each band's title strip; thinner when there are very many sections.
+        let frame = (BAND_TITLE + BAND_FOOT).min(plot.height() * 0.45 / band_names.len().max(1) as f64);
+        let title_h = frame * BAND_TITLE / (BAND_TITLE + BAND_FOOT);
+        let rows = band_rows(&members, selection.sections.len(), plot.height(), frame);
+        let fixed = band_names.len() as f64 * frame;
         let row_h = (plot.height() - fixed) / rows.iter().sum::<usize>().max(1) as f64;
 
         // Circles as in the map, shrunk to the rows when they are narrow.
@@ -141,7 +144,7 @@ impl TimelineScene {
         let mut bands = Vec::new();
         let mut y = plot.y0;
         for (name, &k) in band_names.iter().zip(&rows) {
-            let h = BAND_TITLE + BAND_FOOT + k as f64 * row_h;
+            let h = frame + k as f64 * row_h;
             bands.push(Band { name: name.clone(), rect: Rect::new(plot.x0, y, plot.x1, y + h) });
             y += h;
         }
@@ -150,7 +153,7 @@ impl TimelineScene {
         // row per paper this is a staircase by date, with fewer rows papers close in time part.
         let mut centres: Vec<Option<Point>> = vec![None; n];
         for ((band, list), &k) in bands.iter().zip(&members).zip(&rows) {
-            let row_y = |r: usize| band.rect.y0 + BAND_TITLE + (r as f64 + 0.5) * row_h;
+            let row_y = |r: usize| band.rect.y0 + title_h + (r as f64 + 0.5) * row_h;
             let mut row_end = vec![f64::MIN; k.max(1)];
             for &i in list {
                 let x = axis.x(years[i].unwrap_or(axis.from));
@@ -179,8 +182,12 @@ impl TimelineScene {
         }
         for (k, band) in bands.iter().enumerate() {
             let colour = if k < selection.sections.len() { style::section_colour(k).shade(0.35) } else { MUTED };
-            let name = fit_width(&band.name, 14.0, true, band.rect.width() - 16.0);
-            drawing.text(name, [band.rect.x0 + 8.0, band.rect.y0 + 12.0], 14.0, true, colour, Align::Left);
+            // Too many sections for titles to fit: the legend still names every colour.
+            let size = (title_h * 0.6).min(14.0);
+            if size >= 8.0 {
+                let name = fit_width(&band.name, size, true, band.rect.width() - 16.0);
+                drawing.text(name, [band.rect.x0 + 8.0, band.rect.y0 + title_h / 2.0], size, true, colour, Align::Left);
+            }
         }
         // The axis, broken after the early zone when there is one.
         let axis_from = axis.early.map_or(plot.x0, |z| z.gap_at + 8.0);
@@ -253,8 +260,10 @@ impl TimelineScene {
         let placed_centres: Vec<Point> = centres.iter().map(|c| c.unwrap_or([-1e6, -1e6])).collect();
         let mut only_dated = selection.clone();
         only_dated.unlabel(|i| centres[i].is_none());
-        let band_areas: Vec<Rect> =
-            bands.iter().map(|b| Rect::new(b.rect.x0, b.rect.y0 + BAND_TITLE - 6.0, b.rect.x1, b.rect.y1)).collect();
+        let band_areas: Vec<Rect> = bands
+            .iter()
+            .map(|b| Rect::new(b.rect.x0, b.rect.y0 + (title_h - 6.0).max(0.0), b.rect.x1, b.rect.y1))
+            .collect();
         let within = |i: usize| Some(band_areas[band_of(selection.papers[i].role)]);
         let (labels, unlabelled) = place(input, &only_dated, &placed_centres, &radii, plot, &within);
         draw_labels(&mut drawing, &selection, &labels, &placed_centres, &radii);
@@ -291,8 +300,8 @@ impl TimelineScene {
 /// Rows per band: one per listed paper when they fit (a staircase by date, every label on its
 /// own row), the rest of the height for the papers not on the list; fewer rows, shared by papers
 /// far apart in time, when space is short.
-fn band_rows(members: &[Vec<usize>], sections: usize, height: f64) -> Vec<usize> {
-    let fixed = members.len() as f64 * (BAND_TITLE + BAND_FOOT);
+fn band_rows(members: &[Vec<usize>], sections: usize, height: f64, frame: f64) -> Vec<usize> {
+    let fixed = members.len() as f64 * frame;
     let budget = (((height - fixed) / MIN_ROW).floor() as usize).max(members.len());
     let listed: usize = members[..sections.min(members.len())].iter().map(Vec::len).sum();
     let unlisted: usize = members[sections.min(members.len())..].iter().map(Vec::len).sum();
