@@ -6,21 +6,23 @@ mod common;
 mod pictures;
 
 use citegraph::export::png::svg_to_png;
-use citegraph::export::{ExportInput, exporters, write_all};
+use citegraph::export::{ExportInput, exporters, pictures, write_all};
 use citegraph::graph::CitationGraph;
 use citegraph::rank::{BetweennessMode, Rankings};
 use resvg::tiny_skia::Pixmap;
 
 #[test]
 fn build_writes_the_four_pictures_under_their_names() {
-    let names: Vec<&str> = exporters().iter().map(|e| e.file_name()).collect();
+    let names: Vec<&str> = pictures().iter().map(|e| e.file_name()).collect();
     assert_eq!(names, ["graph.dot", "literature-map.svg", "timeline.svg", "literature-map.png"]);
+    let all: Vec<&str> = exporters().iter().map(|e| e.file_name()).collect();
+    assert!(names.iter().all(|n| all.contains(n)), "build runs the pictures: {all:?}");
     let fixture = pictures::hostile_fixture();
     let dir = tempfile::tempdir().unwrap();
-    let written = write_all(dir.path(), &fixture.input(), &exporters()).unwrap();
+    let written = write_all(dir.path(), &fixture.input(), &pictures()).unwrap();
     assert_eq!(written.len(), 4);
     let first: Vec<Vec<u8>> = written.iter().map(|p| std::fs::read(p).unwrap()).collect();
-    let again = write_all(dir.path(), &fixture.input(), &exporters()).unwrap();
+    let again = write_all(dir.path(), &fixture.input(), &pictures()).unwrap();
     for (path, bytes) in again.iter().zip(&first) {
         assert_eq!(&std::fs::read(path).unwrap(), bytes, "{} is the same on a second run", path.display());
     }
@@ -30,7 +32,7 @@ fn build_writes_the_four_pictures_under_their_names() {
 fn the_png_is_a_1920_by_1080_slide_with_its_text_drawn_from_the_embedded_font() {
     let fixture = pictures::hostile_fixture();
     let dir = tempfile::tempdir().unwrap();
-    write_all(dir.path(), &fixture.input(), &exporters()).unwrap();
+    write_all(dir.path(), &fixture.input(), &pictures()).unwrap();
     let png = std::fs::read(dir.path().join("literature-map.png")).unwrap();
     let pixmap = Pixmap::decode_png(&png).unwrap();
     assert_eq!((pixmap.width(), pixmap.height()), (1920, 1080));
@@ -75,7 +77,7 @@ fn a_graph_with_no_papers_still_gives_four_pictures() {
     let rankings = Rankings { metrics: vec![], betweenness: BetweennessMode::Exact, candidates: vec![] };
     let input = ExportInput { list: &fixture.list, graph: &graph, rankings: &rankings, options: &fixture.options };
     let dir = tempfile::tempdir().unwrap();
-    let written = write_all(dir.path(), &input, &exporters()).unwrap();
+    let written = write_all(dir.path(), &input, &pictures()).unwrap();
     assert_eq!(written.len(), 4);
     let svg = std::fs::read_to_string(dir.path().join("literature-map.svg")).unwrap();
     assert!(svg.contains("No papers to draw"));

@@ -8,7 +8,7 @@ mod pictures;
 use std::path::PathBuf;
 
 use citegraph::export::png::svg_to_png;
-use citegraph::export::{exporters, write_all};
+use citegraph::export::{pictures, write_all};
 
 #[test]
 #[ignore = "writes pictures for a person to look at"]
@@ -19,7 +19,7 @@ fn write_the_fixture_pictures_for_a_look() {
         ("full", pictures::universe_fixture(40, true)),
         ("hostile", pictures::hostile_fixture()),
     ] {
-        let written = write_all(&dir.join(name), &fixture.input(), &exporters()).unwrap();
+        let written = write_all(&dir.join(name), &fixture.input(), &pictures()).unwrap();
         for path in written {
             println!("{}", path.display());
         }

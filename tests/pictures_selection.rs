@@ -55,6 +55,6 @@ fn rankings_that_name_listed_or_unknown_nodes_are_tolerated() {
     assert_eq!(s.candidate_count(), 40);
     assert!(s.papers.iter().all(|p| p.pagerank >= 0.0));
     let dir = tempfile::tempdir().unwrap();
-    let written = citegraph::export::write_all(dir.path(), &fixture.input(), &citegraph::export::exporters()).unwrap();
+    let written = citegraph::export::write_all(dir.path(), &fixture.input(), &citegraph::export::pictures()).unwrap();
     assert_eq!(written.len(), 4);
 }

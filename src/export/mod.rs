@@ -57,6 +57,11 @@ pub trait Exporter {
 
 /// Every exporter `citegraph build` runs, in order.
 pub fn exporters() -> Vec<Box<dyn Exporter>> {
+    pictures()
+}
+
+/// The four pictures: `graph.dot`, `literature-map.svg`, `timeline.svg`, `literature-map.png`.
+pub fn pictures() -> Vec<Box<dyn Exporter>> {
     vec![
         Box::new(dot::DotExporter),
         Box::new(map::MapSvgExporter),
