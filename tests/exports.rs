@@ -7,7 +7,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use citegraph::export::{ExportInput, ExportOptions, Exporter, exporters, write_all};
 use citegraph::graph::CitationGraph;
@@ -142,27 +141,9 @@ fn rendered(name: &str) -> String {
 
 #[test]
 fn the_ranking_files_match_their_golden_copies() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden");
-    let bless = std::env::var_os("CITEGRAPH_BLESS").is_some_and(|v| v == "1");
-    let mut stale = Vec::new();
     for name in ["rankings.csv", "rankings.md", "missing.json", "missing.md"] {
-        let actual = rendered(name);
-        let path = dir.join(name);
-        if bless {
-            std::fs::write(&path, &actual).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&path).unwrap_or_default().replace("\r\n", "\n");
-        if expected != actual {
-            eprintln!("--- {} (expected)\n{expected}\n--- actual\n{actual}", path.display());
-            stale.push(name);
-        }
+        common::golden::assert_golden(name, &rendered(name));
     }
-    assert!(
-        stale.is_empty(),
-        "{stale:?} differ from tests/golden/; if the change is intended, run \
-         `CITEGRAPH_BLESS=1 cargo test --test exports` and review the diff"
-    );
 }
 
 #[test]

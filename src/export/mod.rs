@@ -1,11 +1,22 @@
 //! Stage 5: rankings and graph -> files under `--out-dir`. One exporter per format, behind
 //! [`Exporter`]; [`write_all`] maps them to file names and writes each atomically.
 
+pub mod canvas;
+pub mod dot;
+pub mod fonts;
+pub mod labels;
+pub mod layout;
+pub mod legend;
+pub mod map;
 pub mod markdown;
 pub mod missing_json;
 pub mod missing_md;
+pub mod png;
 pub mod rankings_csv;
 pub mod rankings_md;
+pub mod selection;
+pub mod style;
+pub mod timeline;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -51,11 +62,23 @@ pub trait Exporter {
 
 /// Every exporter `citegraph build` runs, in order.
 pub fn exporters() -> Vec<Box<dyn Exporter>> {
-    vec![
+    let mut all: Vec<Box<dyn Exporter>> = vec![
         Box::new(rankings_csv::RankingsCsv),
         Box::new(rankings_md::RankingsMarkdown),
         Box::new(missing_json::MissingJson),
         Box::new(missing_md::MissingMarkdown),
+    ];
+    all.extend(pictures());
+    all
+}
+
+/// The four pictures: `graph.dot`, `literature-map.svg`, `timeline.svg`, `literature-map.png`.
+pub fn pictures() -> Vec<Box<dyn Exporter>> {
+    vec![
+        Box::new(dot::DotExporter),
+        Box::new(map::MapSvgExporter),
+        Box::new(timeline::TimelineExporter),
+        Box::new(png::MapPngExporter),
     ]
 }
 

@@ -3,7 +3,9 @@
 //! Each test file uses only part of it.
 #![allow(dead_code)]
 
+pub mod golden;
 pub mod mock_s2;
+pub mod pictures;
 pub mod universe;
 pub mod universe_corpus;
 

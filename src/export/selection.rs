@@ -1,0 +1,223 @@
+//! Stage 5, pictures: which papers every picture shows — the listed papers and the top
+//! `map_top` candidates, or every node with `--full-graph` — decided in one place.
+
+use std::collections::HashMap;
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use super::ExportInput;
+use super::style::{authors_line, clean_text, section_display_name, year_of};
+use crate::graph::CitationGraph;
+
+/// What a shown paper is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// On the list, in section number `section` of [`Selection::sections`].
+    Listed {
+        /// Index into [`Selection::sections`].
+        section: usize,
+    },
+    /// Not on the list: candidate number `rank` (0 = best), one of the top `map_top`.
+    Candidate {
+        /// Position in [`crate::rank::Rankings::candidates`].
+        rank: usize,
+    },
+    /// Any other paper (only with `--full-graph`).
+    Context,
+}
+
+/// One shown paper.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shown {
+    /// The node in the citation graph.
+    pub node: NodeIndex,
+    /// What it is.
+    pub role: Role,
+    /// Its PageRank (0 when the rankings have no metrics for it).
+    pub pagerank: f64,
+}
+
+/// One citation between two shown papers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownEdge {
+    /// Position in [`Selection::papers`] of the citing paper.
+    pub citing: usize,
+    /// Position in [`Selection::papers`] of the cited paper.
+    pub cited: usize,
+    /// Semantic Scholar flags the citation as influential.
+    pub influential: bool,
+}
+
+/// The papers and citations a picture shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    /// Display names of the sections that hold shown papers, in list order.
+    pub sections: Vec<String>,
+    /// Listed papers (by section, then list order), then candidates (best first), then, with
+    /// `--full-graph`, every other node in node order.
+    pub papers: Vec<Shown>,
+    /// Citations among the shown papers, sorted by (citing, cited).
+    pub edges: Vec<ShownEdge>,
+    /// The largest PageRank among the shown papers.
+    pub max_pagerank: f64,
+    /// How many candidates the rankings hold in all.
+    pub candidates_total: usize,
+    /// Whether each shown paper gets a text label in the map and timeline (see [`Selection::is_labelled`]).
+    labelled: Vec<bool>,
+}
+
+/// How many of the top candidates get a text label in the map and timeline.
+pub const LABELLED_CANDIDATES: usize = 10;
+/// How many of the largest papers not on the list (by PageRank) get a label besides: big
+/// circles draw the eye, so a reader should learn what they are.
+pub const LABELLED_LARGEST: usize = 6;
+
+impl Selection {
+    /// The selection for these inputs and options.
+    pub fn new(input: &ExportInput<'_>) -> Selection {
+        let graph = input.graph;
+        let pagerank = |node: NodeIndex| input.rankings.metrics.get(node.index()).map_or(0.0, |m| m.pagerank).max(0.0);
+
+        // Sections in list order (then any section only a listed node names), keeping those
+        // that hold a listed node.
+        let mut names: Vec<&str> = input.list.sections.iter().map(|s| s.name.as_str()).collect();
+        for n in graph.listed() {
+            if let Some(info) = &graph.node(n).listed
+                && !names.contains(&info.section.as_str())
+            {
+                names.push(info.section.as_str());
+            }
+        }
+        let used: Vec<&str> = names
+            .into_iter()
+            .filter(|name| graph.listed().any(|n| graph.node(n).listed.as_ref().is_some_and(|l| l.section == *name)))
+            .collect();
+        let mut sections: Vec<String> = Vec::new();
+        let mut section_of: HashMap<String, usize> = HashMap::new();
+        let mut listed: Vec<(usize, usize, NodeIndex)> = Vec::new();
+        for name in used {
+            section_of.insert(name.to_owned(), sections.len());
+            sections.push(section_display_name(name));
+        }
+        for node in graph.listed() {
+            let Some(info) = &graph.node(node).listed else { continue };
+            listed.push((section_of[&info.section], info.list_index, node));
+        }
+        listed.sort_unstable();
+
+        let mut papers: Vec<Shown> = listed
+            .iter()
+            .map(|&(section, _, node)| Shown { node, role: Role::Listed { section }, pagerank: pagerank(node) })
+            .collect();
+        let mut position: HashMap<NodeIndex, usize> = papers.iter().enumerate().map(|(i, p)| (p.node, i)).collect();
+
+        let candidates = input
+            .rankings
+            .candidates
+            .iter()
+            .filter(|c| c.node.index() < graph.node_count() && graph.node(c.node).listed.is_none());
+        for (rank, candidate) in candidates.take(input.options.map_top).enumerate() {
+            if position.contains_key(&candidate.node) {
+                continue;
+            }
+            position.insert(candidate.node, papers.len());
+            papers.push(Shown {
+                node: candidate.node,
+                role: Role::Candidate { rank },
+                pagerank: pagerank(candidate.node),
+            });
+        }
+        if input.options.full_graph {
+            for node in graph.graph().node_indices() {
+                if let std::collections::hash_map::Entry::Vacant(slot) = position.entry(node) {
+                    slot.insert(papers.len());
+                    papers.push(Shown { node, role: Role::Context, pagerank: pagerank(node) });
+                }
+            }
+        }
+
+        let mut edges: Vec<ShownEdge> = graph
+            .graph()
+            .edge_references()
+            .filter_map(|e| {
+                Some(ShownEdge {
+                    citing: *position.get(&e.source())?,
+                    cited: *position.get(&e.target())?,
+                    influential: e.weight().is_influential == Some(true),
+                })
+            })
+            .collect();
+        edges.sort_unstable_by_key(|e| (e.citing, e.cited));
+
+        let max_pagerank = papers.iter().map(|p| p.pagerank).fold(0.0, f64::max);
+        let mut labelled: Vec<bool> = papers
+            .iter()
+            .map(|p| match p.role {
+                Role::Listed { .. } => true,
+                Role::Candidate { rank } => rank < LABELLED_CANDIDATES,
+                Role::Context => false,
+            })
+            .collect();
+        let mut unlisted: Vec<usize> =
+            (0..papers.len()).filter(|&i| !matches!(papers[i].role, Role::Listed { .. })).collect();
+        unlisted.sort_by(|&a, &b| papers[b].pagerank.total_cmp(&papers[a].pagerank).then(a.cmp(&b)));
+        for i in unlisted.into_iter().take(LABELLED_LARGEST) {
+            labelled[i] = true;
+        }
+        Selection { sections, papers, edges, max_pagerank, candidates_total: input.rankings.candidates.len(), labelled }
+    }
+
+    /// Number of listed papers shown.
+    pub fn listed_count(&self) -> usize {
+        self.papers.iter().filter(|p| matches!(p.role, Role::Listed { .. })).count()
+    }
+
+    /// Number of candidates shown.
+    pub fn candidate_count(&self) -> usize {
+        self.papers.iter().filter(|p| matches!(p.role, Role::Candidate { .. })).count()
+    }
+
+    /// Number of other papers shown (only with `--full-graph`).
+    pub fn context_count(&self) -> usize {
+        self.papers.iter().filter(|p| p.role == Role::Context).count()
+    }
+
+    /// Whether the paper at `index` gets a text label in the map and timeline: every listed
+    /// paper, the top [`LABELLED_CANDIDATES`] candidates, and the [`LABELLED_LARGEST`] papers
+    /// not on the list with the highest PageRank.
+    pub fn is_labelled(&self, index: usize) -> bool {
+        self.labelled[index]
+    }
+
+    /// The tooltip of the paper at `index`: full title and year, authors, and what it is.
+    pub fn tooltip(&self, graph: &CitationGraph, index: usize) -> String {
+        let shown = self.papers[index];
+        let paper = graph.node(shown.node);
+        let mut text = clean_text(&paper.title);
+        if let Some(year) = year_of(paper) {
+            text.push_str(&format!(" ({year})"));
+        }
+        let authors = authors_line(&paper.authors);
+        if !authors.is_empty() {
+            text.push('\n');
+            text.push_str(&authors);
+        }
+        match shown.role {
+            Role::Listed { section } => text.push_str(&format!("\nOn the list, section: {}", self.sections[section])),
+            Role::Candidate { rank } => text.push_str(&format!("\nNot on the list: candidate #{}", rank + 1)),
+            Role::Context => {}
+        }
+        text
+    }
+
+    /// Takes the label away from every paper for which `drop` says so (papers a picture cannot
+    /// draw).
+    pub fn unlabel(&mut self, drop: impl Fn(usize) -> bool) {
+        for (i, labelled) in self.labelled.iter_mut().enumerate() {
+            if drop(i) {
+                *labelled = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,446 @@
+//! Stage 5, pictures: `timeline.svg`, the shown papers by publication date (x, a year axis) in
+//! one band per list section and a band for the papers not on the list (y), with the citations
+//! drawn as arcs from each paper back to the earlier work it cites: how the field grew and who
+//! built on whom. Same colours, sizes, labels and legend as the map.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::canvas::{Align, Drawing};
+use super::fonts::fit_width;
+use super::labels::Rect;
+use super::layout::Point;
+use super::legend::{LegendSpec, draw_legend};
+use super::map::{HEADER, LEGEND_WIDTH, MARGIN, MapLabel, add_hotspots, draw_labels, header, place, radii};
+use super::selection::{Role, Selection};
+use super::style::{self, CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, EDGE, EDGE_INFLUENTIAL, INK, MUTED, Rgb};
+use super::{ExportInput, Exporter};
+
+/// Canvas width.
+pub const WIDTH: u32 = 1920;
+/// Canvas height.
+pub const HEIGHT: u32 = 1080;
+const AXIS: f64 = 44.0;
+const BAND_TITLE: f64 = 24.0;
+const BAND_FOOT: f64 = 4.0;
+/// Rows narrower than this cannot hold a label beside each paper.
+const MIN_ROW: f64 = 21.0;
+/// Width of the zone at the left that holds papers much older than the listed ones.
+const EARLY_ZONE: f64 = 150.0;
+
+/// Writes `timeline.svg`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TimelineExporter;
+
+impl Exporter for TimelineExporter {
+    fn file_name(&self) -> &'static str {
+        "timeline.svg"
+    }
+
+    fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
+        out.write_all(TimelineScene::new(input).drawing.to_svg()?.as_bytes())?;
+        Ok(())
+    }
+}
+
+/// A horizontal band of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// Its title.
+    pub name: String,
+    /// Its area.
+    pub rect: Rect,
+}
+
+/// The timeline, laid out.
+#[derive(Debug, Clone)]
+pub struct TimelineScene {
+    /// What is shown.
+    pub selection: Selection,
+    /// Centre of each shown paper, `None` for papers without a date (not drawn).
+    pub centres: Vec<Option<Point>>,
+    /// Radius of each shown paper.
+    pub radii: Vec<f64>,
+    /// The bands, top to bottom: one per section, then the papers not on the list.
+    pub bands: Vec<Band>,
+    /// The labels placed.
+    pub labels: Vec<MapLabel>,
+    /// Papers that should have had a label but found no free spot.
+    pub unlabelled: Vec<usize>,
+    /// The area of the bands.
+    pub plot: Rect,
+    /// The years with a tick on the axis.
+    pub ticks: Vec<i32>,
+    /// The picture.
+    pub drawing: Drawing,
+}
+
+/// A paper's date as a fractional year: the publication date when known, else the middle of
+/// its year; `None` without either.
+pub fn fractional_year(paper: &crate::graph::PaperNode) -> Option<f64> {
+    if let Some(date) = paper.publication_date.as_deref() {
+        let mut parts = date.split('-').map(|p| p.trim().parse::<u32>().ok());
+        if let Some(Some(year)) = parts.next() {
+            let month = parts.next().flatten().filter(|m| (1..=12).contains(m));
+            let day = parts.next().flatten().filter(|d| (1..=31).contains(d));
+            return Some(match (month, day) {
+                (Some(m), Some(d)) => f64::from(year) + (f64::from(m) - 1.0) / 12.0 + (f64::from(d) - 1.0) / 372.0,
+                (Some(m), None) => f64::from(year) + (f64::from(m) - 0.5) / 12.0,
+                _ => f64::from(year) + 0.5,
+            });
+        }
+    }
+    style::year_of(paper).map(|y| f64::from(y) + 0.5)
+}
+
+impl TimelineScene {
+    /// Lays out and draws the timeline for these inputs.
+    pub fn new(input: &ExportInput<'_>) -> TimelineScene {
+        let selection = Selection::new(input);
+        let n = selection.papers.len();
+        let title = format!("Timeline: {}", style::clean_text(&input.list.name));
+        let mut drawing = Drawing::new(WIDTH, HEIGHT, title.clone());
+        let canvas = drawing.bounds();
+        let plot = Rect::new(MARGIN, HEADER, canvas.x1 - MARGIN - LEGEND_WIDTH - 20.0, canvas.y1 - MARGIN - AXIS);
+        let years: Vec<Option<f64>> =
+            selection.papers.iter().map(|p| fractional_year(input.graph.node(p.node))).collect();
+        let undated = years.iter().filter(|y| y.is_none()).count();
+        let dated: Vec<f64> = years.iter().flatten().copied().collect();
+
+        // Bands: one per section, then the papers not on the list.
+        let band_of = |role: Role| match role {
+            Role::Listed { section } => section,
+            _ => selection.sections.len(),
+        };
+        let mut band_names: Vec<String> = selection.sections.clone();
+        if selection.papers.iter().any(|p| !matches!(p.role, Role::Listed { .. })) {
+            band_names.push("Not on the list".to_owned());
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); band_names.len()];
+        for (i, p) in selection.papers.iter().enumerate() {
+            if years[i].is_some() {
+                members[band_of(p.role)].push(i);
+            }
+        }
+        for list in &mut members {
+            list.sort_by(|&a, &b| years[a].unwrap_or(0.0).total_cmp(&years[b].unwrap_or(0.0)).then(a.cmp(&b)));
+        }
+        // Each band's title strip; thinner when there are very many sections.
+        let frame = (BAND_TITLE + BAND_FOOT).min(plot.height() * 0.45 / band_names.len().max(1) as f64);
+        let title_h = frame * BAND_TITLE / (BAND_TITLE + BAND_FOOT);
+        let rows = band_rows(&members, selection.sections.len(), plot.height(), frame);
+        let fixed = band_names.len() as f64 * frame;
+        let row_h = (plot.height() - fixed) / rows.iter().sum::<usize>().max(1) as f64;
+
+        // Circles as in the map, shrunk to the rows when they are narrow.
+        let (mut radii, (r_min, r_max)) = radii(&selection);
+        let shrink = (0.9 * row_h / (2.0 * r_max)).min(1.0);
+        radii.iter_mut().for_each(|r| *r = (*r * shrink).max(2.0));
+        let radius_range = ((r_min * shrink).max(2.0), (r_max * shrink).max(2.0));
+
+        let axis = Axis::new(&dated, &selection, &years, plot, radius_range.1 + 4.0);
+
+        let mut bands = Vec::new();
+        let mut y = plot.y0;
+        for (name, &k) in band_names.iter().zip(&rows) {
+            let h = frame + k as f64 * row_h;
+            bands.push(Band { name: name.clone(), rect: Rect::new(plot.x0, y, plot.x1, y + h) });
+            y += h;
+        }
+
+        // Within a band, each paper takes the row whose last paper ended longest ago: with one
+        // row per paper this is a staircase by date, with fewer rows papers close in time part.
+        let mut centres: Vec<Option<Point>> = vec![None; n];
+        for ((band, list), &k) in bands.iter().zip(&members).zip(&rows) {
+            let row_y = |r: usize| band.rect.y0 + title_h + (r as f64 + 0.5) * row_h;
+            let mut row_end = vec![f64::MIN; k.max(1)];
+            for &i in list {
+                let x = axis.x(years[i].unwrap_or(axis.from));
+                let r =
+                    (0..row_end.len()).min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]).then(a.cmp(&b))).unwrap_or(0);
+                row_end[r] = x + radii[i];
+                centres[i] = Some([x, row_y(r)]);
+            }
+        }
+        let ticks = axis.ticks.clone();
+
+        header(&mut drawing, &title, &timeline_subtitle(input, &selection, undated));
+
+        // Bands and the year grid.
+        for (k, band) in bands.iter().enumerate() {
+            let fill =
+                if k < selection.sections.len() { style::section_colour(k).tint(0.9) } else { Rgb(0xF4, 0xF4, 0xF4) };
+            drawing.filled(band.rect, fill, 1.0);
+        }
+        for &year in &ticks {
+            let x = axis.x(f64::from(year));
+            drawing.line(vec![[x, plot.y0], [x, plot.y1]], Rgb(255, 255, 255), 1.0, 2);
+        }
+        if let Some(zone) = axis.early {
+            drawing.line(vec![[zone.gap_at, plot.y0], [zone.gap_at, plot.y1]], Rgb(255, 255, 255), 1.0, 6);
+        }
+        for (k, band) in bands.iter().enumerate() {
+            let colour = if k < selection.sections.len() { style::section_colour(k).shade(0.35) } else { MUTED };
+            // Too many sections for titles to fit: the legend still names every colour.
+            let size = (title_h * 0.6).min(14.0);
+            if size >= 8.0 {
+                let name = fit_width(&band.name, size, true, band.rect.width() - 16.0);
+                drawing.text(name, [band.rect.x0 + 8.0, band.rect.y0 + title_h / 2.0], size, true, colour, Align::Left);
+            }
+        }
+        // The axis, broken after the early zone when there is one.
+        let axis_from = axis.early.map_or(plot.x0, |z| z.gap_at + 8.0);
+        drawing.line(vec![[axis_from, plot.y1], [plot.x1, plot.y1]], MUTED, 1.0, 1);
+        for &year in &ticks {
+            let x = axis.x(f64::from(year));
+            drawing.line(vec![[x, plot.y1], [x, plot.y1 + 6.0]], MUTED, 1.0, 1);
+            drawing.text(year.to_string(), [x, plot.y1 + 20.0], 14.0, false, INK, Align::Centre);
+        }
+        if let Some(zone) = axis.early {
+            drawing.line(vec![[plot.x0, plot.y1], [zone.gap_at - 8.0, plot.y1]], MUTED, 1.0, 1);
+            for dx in [-10.0, -4.0] {
+                drawing.line(
+                    vec![[zone.gap_at + dx, plot.y1 + 5.0], [zone.gap_at + dx + 6.0, plot.y1 - 5.0]],
+                    MUTED,
+                    1.0,
+                    1,
+                );
+            }
+            drawing.text(
+                format!("{}–{}", zone.first, zone.last),
+                [(plot.x0 + zone.gap_at) / 2.0, plot.y1 + 20.0],
+                14.0,
+                false,
+                INK,
+                Align::Centre,
+            );
+        }
+        drawing.text("publication date", [plot.x1, plot.y1 + 36.0], 13.0, false, MUTED, Align::Right);
+
+        // Citations: arcs from the citing paper back to the cited one, bulging upwards.
+        let faint = (5.0 / (selection.edges.len().max(1) as f64).sqrt()).clamp(0.06, 0.45);
+        for e in &selection.edges {
+            let (Some(a), Some(b)) = (centres[e.citing], centres[e.cited]) else { continue };
+            let points = arc(a, b);
+            if e.influential {
+                drawing.line(points, EDGE_INFLUENTIAL, (faint * 1.6).min(0.6), 2);
+            } else {
+                drawing.line(points, EDGE, faint, 1);
+            }
+        }
+
+        // Papers, as in the map.
+        let mut order: Vec<usize> = (0..n).filter(|&i| centres[i].is_some()).collect();
+        let group = |role: Role| match role {
+            Role::Context => 0,
+            Role::Candidate { .. } => 1,
+            Role::Listed { .. } => 2,
+        };
+        order.sort_by(|&a, &b| {
+            group(selection.papers[a].role)
+                .cmp(&group(selection.papers[b].role))
+                .then(radii[b].total_cmp(&radii[a]))
+                .then(a.cmp(&b))
+        });
+        for &i in &order {
+            let Some(c) = centres[i] else { continue };
+            match selection.papers[i].role {
+                Role::Listed { section } => {
+                    drawing.circle(c, radii[i], style::section_colour(section), 1.0, Some((Rgb(255, 255, 255), 1)));
+                }
+                Role::Candidate { .. } => drawing.circle(c, radii[i], CANDIDATE_FILL, 1.0, Some((CANDIDATE_STROKE, 1))),
+                Role::Context => drawing.circle(c, radii[i], CONTEXT_FILL, 0.9, None),
+            }
+        }
+
+        // Labels: undated papers are not drawn, so they get none. Far-away stand-ins keep the
+        // indices aligned.
+        add_hotspots(&mut drawing, input, &selection, &centres, &radii);
+        let placed_centres: Vec<Point> = centres.iter().map(|c| c.unwrap_or([-1e6, -1e6])).collect();
+        let mut only_dated = selection.clone();
+        only_dated.unlabel(|i| centres[i].is_none());
+        let band_areas: Vec<Rect> = bands
+            .iter()
+            .map(|b| Rect::new(b.rect.x0, b.rect.y0 + (title_h - 6.0).max(0.0), b.rect.x1, b.rect.y1))
+            .collect();
+        let within = |i: usize| Some(band_areas[band_of(selection.papers[i].role)]);
+        let (labels, unlabelled) = place(input, &only_dated, &placed_centres, &radii, plot, &within);
+        draw_labels(&mut drawing, &selection, &labels, &placed_centres, &radii);
+
+        let legend = Rect::new(canvas.x1 - MARGIN - LEGEND_WIDTH, HEADER, canvas.x1 - MARGIN, canvas.y1 - MARGIN);
+        draw_legend(
+            &mut drawing,
+            legend,
+            &LegendSpec {
+                sections: &selection.sections,
+                candidates: selection.candidate_count(),
+                context: selection.context_count(),
+                radius_range,
+                placement: "Left to right: publication date. One band per section of the list; the last band holds \
+                            the papers not on it.",
+                lines: "An arc joins a paper to earlier work it cites: who built on whom.",
+                data_date: input.options.data_date.as_deref(),
+            },
+        );
+        if dated.is_empty() {
+            drawing.text(
+                "No papers with a publication date to draw.",
+                [(plot.x0 + plot.x1) / 2.0, (plot.y0 + plot.y1) / 2.0],
+                20.0,
+                false,
+                MUTED,
+                Align::Centre,
+            );
+        }
+        TimelineScene { selection, centres, radii, bands, labels, unlabelled, plot, ticks, drawing }
+    }
+}
+
+/// Rows per band: one per listed paper when they fit (a staircase by date, every label on its
+/// own row), the rest of the height for the papers not on the list; fewer rows, shared by papers
+/// far apart in time, when space is short.
+fn band_rows(members: &[Vec<usize>], sections: usize, height: f64, frame: f64) -> Vec<usize> {
+    let fixed = members.len() as f64 * frame;
+    let budget = (((height - fixed) / MIN_ROW).floor() as usize).max(members.len());
+    let listed: usize = members[..sections.min(members.len())].iter().map(Vec::len).sum();
+    let unlisted: usize = members[sections.min(members.len())..].iter().map(Vec::len).sum();
+    let reserve = unlisted.min(3);
+    let mut rows: Vec<usize> = members.iter().map(|m| m.len().max(1)).collect();
+    if listed + reserve > budget {
+        // Share what there is in proportion, at least one row each.
+        let share = (budget.saturating_sub(reserve)) as f64 / listed.max(1) as f64;
+        for r in rows.iter_mut().take(sections) {
+            *r = ((*r as f64 * share).floor() as usize).max(1);
+        }
+    }
+    let used: usize = rows.iter().take(sections).sum();
+    for r in rows.iter_mut().skip(sections) {
+        *r = (*r).min(budget.saturating_sub(used).max(1));
+    }
+    rows
+}
+
+/// The x axis: whole years from a little before the first listed paper to after the last
+/// paper; papers much older than the listed ones sit in a compressed zone at the left, behind a
+/// break in the axis, so that a few classics do not squeeze the field into a corner.
+#[derive(Debug, Clone)]
+struct Axis {
+    /// First year of the main axis.
+    from: f64,
+    /// End of the main axis (exclusive year).
+    to: f64,
+    x0: f64,
+    x1: f64,
+    early: Option<EarlyZone>,
+    ticks: Vec<i32>,
+}
+
+/// The compressed zone of old papers.
+#[derive(Debug, Clone, Copy)]
+struct EarlyZone {
+    first: i32,
+    last: i32,
+    x0: f64,
+    x1: f64,
+    /// Where the axis breaks.
+    gap_at: f64,
+}
+
+impl Axis {
+    fn new(dated: &[f64], selection: &Selection, years: &[Option<f64>], plot: Rect, pad: f64) -> Axis {
+        let min = |v: &mut dyn Iterator<Item = f64>| v.fold(f64::MAX, f64::min);
+        let first_any = min(&mut dated.iter().copied());
+        let last_any = dated.iter().copied().fold(f64::MIN, f64::max);
+        if dated.is_empty() {
+            return Axis {
+                from: 2000.0,
+                to: 2001.0,
+                x0: plot.x0 + pad,
+                x1: plot.x1 - pad,
+                early: None,
+                ticks: vec![2000, 2001],
+            };
+        }
+        let first_listed = min(&mut selection
+            .papers
+            .iter()
+            .zip(years)
+            .filter(|(p, _)| matches!(p.role, Role::Listed { .. }))
+            .filter_map(|(_, y)| *y));
+        let core = if first_listed == f64::MAX { first_any } else { first_listed };
+        let mut from = core.floor() - 2.0;
+        let to = last_any.floor() + 1.0;
+        let mut early = None;
+        let mut x0 = plot.x0 + pad;
+        if first_any < from - 1.0 {
+            let zone = EarlyZone {
+                first: first_any.floor() as i32,
+                last: from as i32 - 1,
+                x0: plot.x0 + pad,
+                x1: plot.x0 + EARLY_ZONE - pad,
+                gap_at: plot.x0 + EARLY_ZONE,
+            };
+            x0 = zone.gap_at + 8.0 + pad;
+            early = Some(zone);
+        } else {
+            from = from.min(first_any.floor());
+        }
+        let step = match to - from {
+            s if s > 60.0 => 10,
+            s if s > 25.0 => 5,
+            s if s > 12.0 => 2,
+            _ => 1,
+        };
+        let ticks = (from as i32..=to as i32).filter(|y| y % step == 0).collect();
+        Axis { from, to, x0, x1: plot.x1 - pad, early, ticks }
+    }
+
+    /// The x of a fractional year.
+    fn x(&self, year: f64) -> f64 {
+        match self.early {
+            Some(z) if year < self.from => {
+                let span = (f64::from(z.last) + 1.0 - f64::from(z.first)).max(1.0);
+                z.x0 + (year - f64::from(z.first)) / span * (z.x1 - z.x0)
+            }
+            _ => self.x0 + (year - self.from) / (self.to - self.from) * (self.x1 - self.x0),
+        }
+    }
+}
+
+/// The line under the timeline's title.
+fn timeline_subtitle(input: &ExportInput<'_>, selection: &Selection, undated: usize) -> String {
+    let mut s = super::map::subtitle(input, selection);
+    if undated > 0 {
+        s.push_str(&format!(" · {undated} without a date not shown"));
+    }
+    s
+}
+
+/// A gentle arc from `a` to `b` (a quadratic curve bulging upwards), as a polyline.
+fn arc(a: Point, b: Point) -> Vec<Point> {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let length = dx.hypot(dy);
+    if length < 1.0 {
+        return vec![a, b];
+    }
+    // The normal that points up the page.
+    let (mut nx, mut ny) = (-dy / length, dx / length);
+    if ny > 0.0 {
+        nx = -nx;
+        ny = -ny;
+    }
+    let bend = (0.18 * length).min(90.0);
+    let control = [(a[0] + b[0]) / 2.0 + nx * bend, (a[1] + b[1]) / 2.0 + ny * bend];
+    let steps = 16;
+    (0..=steps)
+        .map(|k| {
+            let t = k as f64 / steps as f64;
+            let u = 1.0 - t;
+            [
+                u * u * a[0] + 2.0 * u * t * control[0] + t * t * b[0],
+                u * u * a[1] + 2.0 * u * t * control[1] + t * t * b[1],
+            ]
+        })
+        .collect()
+}

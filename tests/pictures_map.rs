@@ -1,0 +1,146 @@
+//! `literature-map.svg`: every paper drawn, a legend, a title with the list's name and the date of
+//! the data, labels that neither overlap nor leave the canvas, escaping, and determinism.
+
+mod common;
+
+use citegraph::export::Exporter;
+use citegraph::export::canvas::Shape;
+use citegraph::export::labels::Rect;
+use citegraph::export::map::{MapScene, MapSvgExporter};
+use citegraph::export::selection::Role;
+use common::pictures::{Fixture, HOSTILE_LIST_NAME, HOSTILE_TITLE_ONE_LINE, hostile_fixture, universe_fixture};
+
+fn svg_of(fixture: &Fixture) -> String {
+    let mut out = Vec::new();
+    MapSvgExporter.write(&fixture.input(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn texts(doc: &roxmltree::Document<'_>) -> Vec<String> {
+    doc.descendants().filter(|n| n.has_tag_name("text")).map(|n| n.text().unwrap_or("").trim().to_owned()).collect()
+}
+
+/// Checks the geometry every map must have; returns the scene.
+fn assert_tidy(scene: &MapScene) {
+    let canvas = scene.drawing.bounds();
+    let rects: Vec<Rect> = scene.labels.iter().map(|l| l.placement.rect).collect();
+    for (i, a) in rects.iter().enumerate() {
+        assert!(a.inside(&scene.plot) && a.inside(&canvas), "label {:?} leaves the plot", scene.labels[i].text);
+        for (j, b) in rects.iter().enumerate().skip(i + 1) {
+            assert!(!a.overlaps(b), "labels {:?} and {:?} overlap", scene.labels[i].text, scene.labels[j].text);
+        }
+    }
+    for shape in &scene.drawing.shapes {
+        if let Some(text) = shape.text_box() {
+            assert!(text.inside(&canvas), "text leaves the canvas: {shape:?}");
+        }
+    }
+    for (c, r) in scene.centres.iter().zip(&scene.radii) {
+        let circle = Rect::new(c[0] - r, c[1] - r, c[0] + r, c[1] + r);
+        assert!(circle.inside(&scene.plot), "a node leaves the plot: {c:?} r={r}");
+    }
+}
+
+#[test]
+fn labels_of_the_realistic_map_never_overlap_nor_leave_the_canvas_and_every_listed_paper_has_one() {
+    for full in [false, true] {
+        let fixture = universe_fixture(40, full);
+        let scene = MapScene::new(&fixture.input());
+        assert_tidy(&scene);
+        let listed_unlabelled: Vec<usize> = scene
+            .unlabelled
+            .iter()
+            .copied()
+            .filter(|&i| matches!(scene.selection.papers[i].role, Role::Listed { .. }))
+            .collect();
+        assert!(listed_unlabelled.is_empty(), "listed papers without a label: {listed_unlabelled:?}");
+        assert!(scene.labels.len() >= 24 + 10, "listed papers and the top candidates are labelled");
+        // Each label box holds its text.
+        for label in &scene.labels {
+            let text = scene
+                .drawing
+                .shapes
+                .iter()
+                .find(|s| matches!(s, Shape::Text { text, .. } if *text == label.text))
+                .and_then(Shape::text_box)
+                .unwrap();
+            assert!(text.inside(&Rect::new(
+                label.placement.rect.x0 - 0.5,
+                label.placement.rect.y0 - 0.5,
+                label.placement.rect.x1 + 0.5,
+                label.placement.rect.y1 + 0.5
+            )));
+        }
+    }
+}
+
+#[test]
+fn papers_do_not_cover_each_other() {
+    let fixture = universe_fixture(40, false);
+    let scene = MapScene::new(&fixture.input());
+    let n = scene.centres.len();
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a, b) = (scene.centres[i], scene.centres[j]);
+            let d = (a[0] - b[0]).hypot(a[1] - b[1]);
+            assert!(d + 0.5 >= scene.radii[i] + scene.radii[j], "papers {i} and {j} overlap");
+        }
+    }
+}
+
+#[test]
+fn the_map_draws_every_paper_a_legend_and_a_dated_title() {
+    let fixture = universe_fixture(40, false);
+    let svg = svg_of(&fixture);
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let root = doc.root_element();
+    assert_eq!((root.attribute("width"), root.attribute("height")), (Some("1920"), Some("1080")));
+    let texts = texts(&doc);
+    assert!(texts.contains(&"Literature map: awesome-self-consuming-ai-papers".to_owned()));
+    assert!(texts.iter().any(|t| t.contains("data of 2024-05-14")), "the date of the data is shown");
+    for heading in ["Sections of the list", "Not on the list: related work", "Circle size", "Lines"] {
+        assert!(texts.iter().any(|t| t == heading), "legend shows {heading}");
+    }
+    let all = texts.join(" ");
+    for section in &fixture.list.sections {
+        let head: String = section.name.chars().take(30).collect();
+        assert!(all.contains(&head), "legend names the section {:?}", section.name);
+    }
+    assert!(texts.contains(&"The Curse of Recursion (2023)".to_owned()), "listed papers are labelled");
+    assert!(texts.contains(&"#1 Synthetic Field Paper 23 (2024)".to_owned()), "top candidates are labelled");
+    // One tooltip-and-link spot per paper drawn, over a circle.
+    let links: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("a")).collect();
+    assert_eq!(links.len(), 64);
+    assert!(links.iter().any(|a| a.attribute("href") == Some("https://arxiv.org/abs/2305.17493")));
+    let circles = doc.descendants().filter(|n| n.has_tag_name("circle")).count();
+    assert!(circles >= 64 * 2, "{circles}");
+}
+
+#[test]
+fn the_date_of_the_data_never_comes_from_the_clock() {
+    let mut fixture = hostile_fixture();
+    fixture.options.data_date = None;
+    let svg = svg_of(&fixture);
+    assert!(svg.contains("data of an unknown date"));
+}
+
+#[test]
+fn a_hostile_title_and_list_name_survive_escaped() {
+    let fixture = hostile_fixture();
+    let svg = svg_of(&fixture);
+    assert!(!svg.contains("<b>"), "angle brackets are escaped");
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
+    assert_eq!(title.text(), Some(format!("Literature map: {HOSTILE_LIST_NAME}").as_str()));
+    assert!(texts(&doc).contains(&format!("Literature map: {HOSTILE_LIST_NAME}")));
+    assert!(texts(&doc).iter().any(|t| t.starts_with("Evil \"quoted\" \\back\\slash\\ <b>bold</b> &")));
+    let tooltips: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("title")).filter_map(|n| n.text()).collect();
+    assert!(tooltips.iter().any(|t| t.starts_with(&format!("{HOSTILE_TITLE_ONE_LINE} (2023)\nZoë \"Z\" <Author>"))));
+    common::golden::assert_golden("hostile-map.svg", &svg);
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let fixture = universe_fixture(40, false);
+    assert_eq!(svg_of(&fixture), svg_of(&fixture));
+}
