@@ -17,6 +17,7 @@ pub mod paper_list;
 pub mod pipeline;
 pub mod rank;
 pub mod s2;
+pub mod wording;
 
 pub use config::Config;
 pub use pipeline::{Outcome, run};

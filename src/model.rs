@@ -141,6 +141,29 @@ pub struct PaperMeta {
     pub external_ids: ExternalIds,
 }
 
+impl PaperMeta {
+    /// Fills what this record lacks from another record of the same paper (what one listing
+    /// left out, another may carry).
+    pub fn fill_from(&mut self, other: &PaperMeta) {
+        if self.title.is_empty() {
+            self.title.clone_from(&other.title);
+        }
+        self.year = self.year.or(other.year);
+        if self.venue.is_none() {
+            self.venue.clone_from(&other.venue);
+        }
+        if self.publication_date.is_none() {
+            self.publication_date.clone_from(&other.publication_date);
+        }
+        if self.authors.is_empty() {
+            self.authors.clone_from(&other.authors);
+        }
+        self.citation_count = self.citation_count.or(other.citation_count);
+        self.reference_count = self.reference_count.or(other.reference_count);
+        self.external_ids.fill_from(&other.external_ids);
+    }
+}
+
 /// One citation: `citing` cites `cited` (both Semantic Scholar paper ids).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

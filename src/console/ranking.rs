@@ -12,9 +12,10 @@ use crate::export::markdown::short_number;
 use crate::export::missing_json::{entries, round6};
 use crate::export::rankings_csv;
 use crate::graph::CitationGraph;
-use crate::rank::candidates::{short_title, thousands};
+use crate::rank::candidates::short_title;
 use crate::rank::evaluate::{Evaluation, RECALL_AT, Ranker};
 use crate::rank::{BetweennessMode, Convergence, NodeRow, Rankings};
+use crate::wording::thousands;
 
 /// What the rows of `citegraph rank` describe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

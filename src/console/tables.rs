@@ -7,6 +7,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, LineStyle, Table, Tab
 use serde::Serialize;
 
 use crate::paper_list::{ListSource, ListedPaper, PaperId, PaperList};
+use crate::wording::count;
 
 /// A table in citegraph's plain style: a header underline, no borders, no wrapping.
 pub fn plain_table(header: &[&str]) -> Table {
@@ -78,16 +79,11 @@ pub fn summary_line(list: &PaperList) -> String {
     let warnings = list.papers.iter().map(|p| p.problems.len()).sum::<usize>();
     format!(
         "{} in {}: {}; {}",
-        plural(list.papers.len(), "paper"),
-        plural(list.sections.len(), "section"),
+        count(list.papers.len() as u64, "paper"),
+        count(list.sections.len() as u64, "section"),
         kinds.join(", "),
-        plural(warnings, "warning")
+        count(warnings as u64, "warning")
     )
-}
-
-/// `1 paper`, `2 papers`.
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 { format!("{n} {noun}") } else { format!("{n} {noun}s") }
 }
 
 #[derive(Serialize)]

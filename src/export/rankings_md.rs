@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::markdown::{escape, link, short_number};
 use super::{ExportInput, Exporter};
-use crate::rank::candidates::thousands;
+use crate::wording::{count, thousands};
 
 /// Rows in `rankings.md`.
 pub const TOP: usize = 30;
@@ -29,7 +29,7 @@ impl Exporter for RankingsMarkdown {
              betweenness {}{}). Listed papers show their section.\n",
             TOP.min(graph.node_count()),
             thousands(graph.node_count() as u64),
-            crate::rank::candidates::count(graph.edge_count() as u64, "citation"),
+            count(graph.edge_count() as u64, "citation"),
             rankings.betweenness,
             options.data_date.as_deref().map(|d| format!("; Semantic Scholar data of {d}")).unwrap_or_default(),
         )?;

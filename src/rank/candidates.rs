@@ -19,6 +19,7 @@ use petgraph::graph::NodeIndex;
 use super::Candidate;
 use super::csr::Csr;
 use crate::graph::CitationGraph;
+use crate::wording::{count, thousands};
 
 /// Settings of the candidate score.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -286,24 +287,6 @@ pub fn short_title(title: &str) -> String {
     format!("{cut}…")
 }
 
-/// `1 citation`, `1,234 citations`.
-pub fn count(n: u64, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{} {noun}s", thousands(n)) }
-}
-
-/// `1234567` -> `1,234,567`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A share as a percentage with enough digits to tell small ones apart: `12%`, `1.7%`, `0.03%`.
 fn percent(share: f64) -> String {
     let p = share * 100.0;
@@ -431,20 +414,6 @@ mod tests {
         assert_eq!(section("Y").as_deref(), Some("Alpha"));
         // One neighbour in each: the section that comes first in the list, not alphabetically.
         assert_eq!(section("Z").as_deref(), Some("Zeta"));
-    }
-
-    #[test]
-    fn numbers_read_well() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(412), "412");
-        assert_eq!(thousands(65_000), "65,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(count(1, "citation"), "1 citation");
-        assert_eq!(count(1500, "citation"), "1,500 citations");
-        assert_eq!(percent(0.25), "25%");
-        assert_eq!(percent(0.017), "1.7%");
-        assert_eq!(percent(0.0003), "0.03%");
-        assert_eq!(percent(0.00004), "under 0.01%");
     }
 
     #[test]

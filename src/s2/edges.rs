@@ -12,6 +12,7 @@ use super::fetcher::{Answer, FetchError, Fetcher};
 use super::progress::Progress;
 use super::resolve::short;
 use crate::model::{Listing, PaperMeta};
+use crate::wording::thousands;
 
 /// Fields asked on `/references` and `/citations`: the other paper's and the edge's.
 pub const EDGE_FIELDS: &str =
@@ -158,19 +159,6 @@ fn read_page(answer: Answer) -> Result<EdgePage, FetchError> {
     }
 }
 
-/// `12345` -> `12,345`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,13 +170,5 @@ mod tests {
         assert_eq!(pages_for(1001), 2);
         assert_eq!(pages_for(9999), 10);
         assert_eq!(pages_for(12_345), 10);
-    }
-
-    #[test]
-    fn big_numbers_get_thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(9999), "9,999");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

@@ -233,7 +233,7 @@ fn absorb(
             _ => (other, paper_id.to_owned()),
         };
         match papers.get_mut(&paper.paper_id) {
-            Some(known) => fill_missing(known, &paper),
+            Some(known) => known.fill_from(&paper),
             None => {
                 papers.insert(paper.paper_id.clone(), paper);
             }
@@ -257,25 +257,6 @@ fn absorb(
     outcome.listing
 }
 
-/// Fills what `known` lacks from another record of the same paper.
-fn fill_missing(known: &mut PaperMeta, other: &PaperMeta) {
-    if known.title.is_empty() {
-        known.title.clone_from(&other.title);
-    }
-    known.year = known.year.or(other.year);
-    if known.venue.is_none() {
-        known.venue.clone_from(&other.venue);
-    }
-    if known.publication_date.is_none() {
-        known.publication_date.clone_from(&other.publication_date);
-    }
-    if known.authors.is_empty() {
-        known.authors.clone_from(&other.authors);
-    }
-    known.citation_count = known.citation_count.or(other.citation_count);
-    known.reference_count = known.reference_count.or(other.reference_count);
-    known.external_ids.fill_from(&other.external_ids);
-}
 
 /// The request budget of a cold run: one batch per 500 ids, one match per paper without
 /// an id, and per resolved paper `pages_for(references) + pages_for(citations)`.

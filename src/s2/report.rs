@@ -5,8 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::edges::thousands;
 use super::fetcher::RequestStats;
+use crate::wording::thousands;
 
 /// A listed paper that was not found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
