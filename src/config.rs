@@ -112,14 +112,21 @@ pub enum Task {
         /// Draw every node.
         full_graph: bool,
     },
-    /// `citegraph rank`.
+    /// `citegraph rank`: the citation graph of the list, from the cache.
     Rank {
         /// Rows to print.
         top: usize,
         /// Output format.
         format: TableFormat,
-        /// An edge list to rank instead of the cache.
-        edges: Option<PathBuf>,
+    },
+    /// `citegraph rank --edges FILE`: any edge list, no paper list.
+    RankEdges {
+        /// Rows to print.
+        top: usize,
+        /// Output format.
+        format: TableFormat,
+        /// The edge list.
+        path: PathBuf,
     },
     /// `citegraph missing`.
     Missing {
@@ -179,7 +186,13 @@ impl Config {
             Command::List { format } => Task::List { format },
             Command::Fetch => Task::Fetch,
             Command::Build { map_top, full_graph } => Task::Build { map_top, full_graph },
-            Command::Rank { top, format, edges } => Task::Rank { top: at_least_one(top, "--top")?, format, edges },
+            Command::Rank { top, format, edges } => {
+                let top = at_least_one(top, "--top")?;
+                match edges {
+                    Some(path) => Task::RankEdges { top, format, path },
+                    None => Task::Rank { top, format },
+                }
+            }
             Command::Missing { top, format } => Task::Missing { top: at_least_one(top, "--top")?, format },
             Command::Evaluate { format } => Task::Evaluate { format },
         };

@@ -30,31 +30,30 @@ pub enum Outcome {
 /// Runs the configured task, writing results to `stdout`.
 pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
     let console = Console::new(config.verbosity);
-    if let Task::Rank { top, format, edges: Some(path) } = &config.task {
-        // An edge list needs no paper list.
-        rank_edges(path, *top, *format, &console, stdout)?;
-        return Ok(Outcome::Success);
-    }
-    let list = load_list(&config.list)?;
+    // Every task but `rank --edges` starts from the paper list; its warnings come first.
+    let list = || -> Result<PaperList> {
+        let list = load_list(&config.list)?;
+        for warning in list.warnings() {
+            console.warn(warning);
+        }
+        Ok(list)
+    };
     match &config.task {
         Task::List { format } => {
+            let list = list()?;
             match format {
                 ListFormat::Table => tables::write_list_table(&list, stdout)?,
                 ListFormat::Json => tables::write_list_json(&list, stdout)?,
             }
-            for warning in list.warnings() {
-                console.warn(warning);
-            }
             Ok(Outcome::Success)
         }
         Task::Fetch => {
-            warn_list(&console, &list);
-            let (_corpus, report) = s2::fetch_corpus(&list, &config.fetch, &console)?;
+            let (_corpus, report) = s2::fetch_corpus(&list()?, &config.fetch, &console)?;
             report_fetch(&console, &report);
             Ok(outcome_of(&report))
         }
         Task::Build { map_top, full_graph } => {
-            warn_list(&console, &list);
+            let list = list()?;
             let (corpus, report) = s2::fetch_corpus(&list, &config.fetch, &console)?;
             report_fetch(&console, &report);
             let (graph, build_report, rankings) = rank_from_corpus(&list, &corpus);
@@ -64,28 +63,30 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
                 full_graph: *full_graph,
                 data_date: corpus.fetched_at.map(|t| t.strftime("%Y-%m-%d").to_string()),
             };
-            let written = write_outputs(&list, &graph, &rankings, &options, &config.out_dir)?;
-            for path in written {
+            for path in write_outputs(&list, &graph, &rankings, &options, &config.out_dir)? {
                 writeln!(stdout, "{}", path.display())?;
             }
             Ok(outcome_of(&report))
         }
-        Task::Rank { top, format, edges: None } => {
-            let corpus = load_corpus(config, &list)?;
-            print_rank(&list, &corpus, *top, *format, stdout)?;
+        Task::Rank { top, format } => {
+            let list = list()?;
+            print_rank(&list, &load_corpus(config, &list)?, *top, *format, stdout)?;
+            Ok(Outcome::Success)
+        }
+        Task::RankEdges { top, format, path } => {
+            rank_edges(path, *top, *format, &console, stdout)?;
             Ok(Outcome::Success)
         }
         Task::Missing { top, format } => {
-            let corpus = load_corpus(config, &list)?;
-            print_missing(&list, &corpus, *top, *format, stdout)?;
+            let list = list()?;
+            print_missing(&list, &load_corpus(config, &list)?, *top, *format, stdout)?;
             Ok(Outcome::Success)
         }
         Task::Evaluate { format } => {
-            let corpus = load_corpus(config, &list)?;
-            print_evaluation(&list, &corpus, *format, stdout)?;
+            let list = list()?;
+            print_evaluation(&list, &load_corpus(config, &list)?, *format, stdout)?;
             Ok(Outcome::Success)
         }
-        Task::Rank { edges: Some(_), .. } => unreachable!("handled above"),
     }
 }
 
@@ -101,12 +102,6 @@ pub fn load_list(input: &ListInput) -> Result<PaperList> {
 fn load_corpus(config: &Config, list: &PaperList) -> Result<Corpus> {
     let (corpus, _report) = s2::corpus_from_cache(list, &config.fetch)?;
     Ok(corpus)
-}
-
-fn warn_list(console: &Console, list: &PaperList) {
-    for warning in list.warnings() {
-        console.warn(warning);
-    }
 }
 
 /// The fetch stage's account on stderr: failures always, warnings and the summary unless `-q`.

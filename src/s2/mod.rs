@@ -64,7 +64,7 @@ pub fn fetch_corpus_with(
     let (corpus, report, not_cached) = run(list, config, options, progress)?;
     if !not_cached.is_empty() {
         bail!(
-            "--offline: {} answers this list needs are not in the cache {}: {}; run without --offline to fetch them",
+            "--offline: {} answers this list needs are not in the cache directory {}: {}; run without --offline to fetch them",
             not_cached.len(),
             config.cache_dir.display(),
             summarise(&not_cached)
@@ -81,7 +81,7 @@ pub fn corpus_from_cache(list: &PaperList, config: &FetchConfig) -> Result<(Corp
     let (corpus, report, not_cached) = run(list, &offline, &FetchOptions::default(), &Progress::silent())?;
     if !not_cached.is_empty() {
         bail!(
-            "the cache {} lacks {} answers for this list ({}): run `citegraph fetch` first (with the same --list and --api-url)",
+            "the cache directory {} lacks {} answers for this list ({}): run `citegraph fetch` first (with the same --list and --api-url)",
             config.cache_dir.display(),
             not_cached.len(),
             summarise(&not_cached)
@@ -256,7 +256,6 @@ fn absorb(
     }
     outcome.listing
 }
-
 
 /// The request budget of a cold run: one batch per 500 ids, one match per paper without
 /// an id, and per resolved paper `pages_for(references) + pages_for(citations)`.
