@@ -51,25 +51,33 @@ fn dates_run_left_to_right_and_each_paper_sits_in_its_band() {
 
 #[test]
 fn timeline_labels_stay_in_their_band_and_never_overlap() {
-    let fixture = universe_fixture(40, false);
-    let scene = TimelineScene::new(&fixture.input());
-    let canvas = scene.drawing.bounds();
-    for (k, a) in scene.labels.iter().enumerate() {
-        let band = scene.bands[band_of(&scene, a.paper)].rect;
-        assert!(a.placement.rect.inside(&band), "{:?} leaves its band", a.text);
-        assert!(a.placement.rect.inside(&canvas));
-        for b in &scene.labels[k + 1..] {
-            assert!(!a.placement.rect.overlaps(&b.placement.rect), "{:?} and {:?} overlap", a.text, b.text);
+    for full in [false, true] {
+        let fixture = universe_fixture(40, full);
+        let scene = TimelineScene::new(&fixture.input());
+        let canvas = scene.drawing.bounds();
+        for (k, a) in scene.labels.iter().enumerate() {
+            let band = scene.bands[band_of(&scene, a.paper)].rect;
+            assert!(a.placement.rect.inside(&band), "{:?} leaves its band", a.text);
+            assert!(a.placement.rect.inside(&canvas));
+            for b in &scene.labels[k + 1..] {
+                assert!(!a.placement.rect.overlaps(&b.placement.rect), "{:?} and {:?} overlap", a.text, b.text);
+            }
+            // A listed paper's label sits level with it, on its row, not between two rows.
+            if matches!(scene.selection.papers[a.paper].role, Role::Listed { .. }) {
+                let y = scene.centres[a.paper].unwrap()[1];
+                let (y0, y1) = (a.placement.rect.y0, a.placement.rect.y1);
+                assert!((y - (y0 + y1) / 2.0).abs() < 1e-6, "{:?} is not level with its paper", a.text);
+            }
         }
-    }
-    for shape in &scene.drawing.shapes {
-        if let Some(text) = shape.text_box() {
-            assert!(text.inside(&canvas), "text leaves the canvas: {shape:?}");
+        for shape in &scene.drawing.shapes {
+            if let Some(text) = shape.text_box() {
+                assert!(text.inside(&canvas), "text leaves the canvas: {shape:?}");
+            }
         }
+        let listed_unlabelled =
+            scene.unlabelled.iter().filter(|&&i| matches!(scene.selection.papers[i].role, Role::Listed { .. })).count();
+        assert_eq!(listed_unlabelled, 0);
     }
-    let listed_unlabelled =
-        scene.unlabelled.iter().filter(|&&i| matches!(scene.selection.papers[i].role, Role::Listed { .. })).count();
-    assert_eq!(listed_unlabelled, 0);
 }
 
 #[test]
