@@ -98,14 +98,82 @@ fn the_timeline_has_a_year_axis_a_legend_and_citation_arcs() {
     for heading in ["Sections of the list", "Circle size", "Lines", "Foundational work", "Not on the list"] {
         assert!(texts.iter().any(|t| t == heading), "{heading}");
     }
-    // Old papers sit in a zone of their own, behind a break in the axis.
-    assert!(texts.iter().any(|t| t == "2014–2020"), "{texts:?}");
+    // Every shown paper is from 2022 to 2024: the axis needs no break.
+    assert!(!texts.iter().any(|t| is_year_range(t)), "no zone of old papers: {texts:?}");
     let arcs = doc
         .descendants()
         .filter(|n| n.has_tag_name("polyline"))
         .filter(|n| n.attribute("points").is_some_and(|p| p.split_whitespace().count() == 17))
         .count();
     assert!(arcs > 100, "citations are drawn as arcs: {arcs}");
+}
+
+/// Whether `text` reads like `2014–2020`: the years of the zone of old papers.
+fn is_year_range(text: &str) -> bool {
+    text.split_once('–').is_some_and(|(a, b)| [a, b].iter().all(|y| y.len() == 4 && y.parse::<u16>().is_ok()))
+}
+
+#[test]
+fn papers_much_older_than_the_list_sit_behind_a_break_in_the_axis() {
+    use citegraph::graph::{CitationEdge, CitationGraph, ListedInfo};
+    use citegraph::paper_list::{ListSource, parse_markdown};
+    // Three papers of 2023 on the list, all citing a classic of 2015.
+    let list = parse_markdown(
+        ListSource::Stdin,
+        "# Old roots\n## New work\n1. [A](https://arxiv.org/abs/2301.00001)\n\
+         1. [B](https://arxiv.org/abs/2301.00002)\n1. [C](https://arxiv.org/abs/2301.00003)\n",
+    );
+    let mut graph = CitationGraph::new();
+    let classic = graph.add_paper(paper("old", "A Classic", Some(2015), &[]));
+    for (i, entry) in list.papers.iter().enumerate() {
+        let node = graph.add_paper(paper(&format!("p{i}"), &entry.title, Some(2023), &[]));
+        graph.mark_listed(node, ListedInfo { list_index: i, section: entry.section.clone(), tag: None });
+        graph.add_citation(node, classic, CitationEdge::default());
+    }
+    let rankings = citegraph::rank::rank(&graph, &citegraph::rank::RankOptions::default());
+    let fixture = Fixture { list, graph, rankings, options: common::pictures::options(40, false) };
+    let scene = TimelineScene::new(&fixture.input());
+    let old = scene.selection.papers.iter().position(|p| p.node == classic).expect("the classic is shown");
+    assert!(matches!(scene.selection.papers[old].role, Role::Candidate { .. }));
+    // The main axis starts two years before the first listed paper, the years before it share
+    // one zone at the left, named by its first and last year.
+    assert_eq!(scene.ticks.first(), Some(&2021));
+    let svg = svg_of(&fixture);
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let texts: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).map(str::trim).collect();
+    assert!(texts.contains(&"2015–2020"), "{texts:?}");
+    assert!(texts.contains(&"2021"), "{texts:?}");
+    // The break: two short slashes across the axis line, the classic left of them, the list right.
+    let slashes: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline"))
+        .filter_map(|n| {
+            let v: Vec<f64> = n.attribute("points")?.split([' ', ',']).filter_map(|x| x.parse().ok()).collect();
+            let across = v.len() == 4 && v[0] < v[2] && v[1] > scene.plot.y1 && v[3] < scene.plot.y1;
+            across.then_some(v[0])
+        })
+        .collect();
+    assert_eq!(slashes.len(), 2, "{slashes:?}");
+    let (first, last) = (slashes[0].min(slashes[1]), slashes[0].max(slashes[1]));
+    for (i, c) in scene.centres.iter().enumerate() {
+        let x = c.expect("every paper has a date")[0];
+        if i == old {
+            assert!(x < first, "the classic sits left of the break");
+        } else {
+            assert!(x > last + 6.0, "the listed papers sit right of the break");
+        }
+    }
+
+    // The full graph reaches back to the classics of the field the same way.
+    let full = universe_fixture(40, true);
+    let scene = TimelineScene::new(&full.input());
+    assert!(scene.ticks.iter().all(|&y| y >= 2021), "{:?}", scene.ticks);
+    let svg = svg_of(&full);
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let texts: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).map(str::trim).collect();
+    assert!(texts.iter().any(|t| is_year_range(t) && t.ends_with("–2020")), "{texts:?}");
 }
 
 #[test]
