@@ -51,25 +51,33 @@ fn dates_run_left_to_right_and_each_paper_sits_in_its_band() {
 
 #[test]
 fn timeline_labels_stay_in_their_band_and_never_overlap() {
-    let fixture = universe_fixture(40, false);
-    let scene = TimelineScene::new(&fixture.input());
-    let canvas = scene.drawing.bounds();
-    for (k, a) in scene.labels.iter().enumerate() {
-        let band = scene.bands[band_of(&scene, a.paper)].rect;
-        assert!(a.placement.rect.inside(&band), "{:?} leaves its band", a.text);
-        assert!(a.placement.rect.inside(&canvas));
-        for b in &scene.labels[k + 1..] {
-            assert!(!a.placement.rect.overlaps(&b.placement.rect), "{:?} and {:?} overlap", a.text, b.text);
+    for full in [false, true] {
+        let fixture = universe_fixture(40, full);
+        let scene = TimelineScene::new(&fixture.input());
+        let canvas = scene.drawing.bounds();
+        for (k, a) in scene.labels.iter().enumerate() {
+            let band = scene.bands[band_of(&scene, a.paper)].rect;
+            assert!(a.placement.rect.inside(&band), "{:?} leaves its band", a.text);
+            assert!(a.placement.rect.inside(&canvas));
+            for b in &scene.labels[k + 1..] {
+                assert!(!a.placement.rect.overlaps(&b.placement.rect), "{:?} and {:?} overlap", a.text, b.text);
+            }
+            // A listed paper's label sits level with it, on its row, not between two rows.
+            if matches!(scene.selection.papers[a.paper].role, Role::Listed { .. }) {
+                let y = scene.centres[a.paper].unwrap()[1];
+                let (y0, y1) = (a.placement.rect.y0, a.placement.rect.y1);
+                assert!((y - (y0 + y1) / 2.0).abs() < 1e-6, "{:?} is not level with its paper", a.text);
+            }
         }
-    }
-    for shape in &scene.drawing.shapes {
-        if let Some(text) = shape.text_box() {
-            assert!(text.inside(&canvas), "text leaves the canvas: {shape:?}");
+        for shape in &scene.drawing.shapes {
+            if let Some(text) = shape.text_box() {
+                assert!(text.inside(&canvas), "text leaves the canvas: {shape:?}");
+            }
         }
+        let listed_unlabelled =
+            scene.unlabelled.iter().filter(|&&i| matches!(scene.selection.papers[i].role, Role::Listed { .. })).count();
+        assert_eq!(listed_unlabelled, 0);
     }
-    let listed_unlabelled =
-        scene.unlabelled.iter().filter(|&&i| matches!(scene.selection.papers[i].role, Role::Listed { .. })).count();
-    assert_eq!(listed_unlabelled, 0);
 }
 
 #[test]
@@ -90,14 +98,82 @@ fn the_timeline_has_a_year_axis_a_legend_and_citation_arcs() {
     for heading in ["Sections of the list", "Circle size", "Lines", "Foundational work", "Not on the list"] {
         assert!(texts.iter().any(|t| t == heading), "{heading}");
     }
-    // Old papers sit in a zone of their own, behind a break in the axis.
-    assert!(texts.iter().any(|t| t == "2014–2020"), "{texts:?}");
+    // Every shown paper is from 2022 to 2024: the axis needs no break.
+    assert!(!texts.iter().any(|t| is_year_range(t)), "no zone of old papers: {texts:?}");
     let arcs = doc
         .descendants()
         .filter(|n| n.has_tag_name("polyline"))
         .filter(|n| n.attribute("points").is_some_and(|p| p.split_whitespace().count() == 17))
         .count();
     assert!(arcs > 100, "citations are drawn as arcs: {arcs}");
+}
+
+/// Whether `text` reads like `2014–2020`: the years of the zone of old papers.
+fn is_year_range(text: &str) -> bool {
+    text.split_once('–').is_some_and(|(a, b)| [a, b].iter().all(|y| y.len() == 4 && y.parse::<u16>().is_ok()))
+}
+
+#[test]
+fn papers_much_older_than_the_list_sit_behind_a_break_in_the_axis() {
+    use citegraph::graph::{CitationEdge, CitationGraph, ListedInfo};
+    use citegraph::paper_list::{ListSource, parse_markdown};
+    // Three papers of 2023 on the list, all citing a classic of 2015.
+    let list = parse_markdown(
+        ListSource::Stdin,
+        "# Old roots\n## New work\n1. [A](https://arxiv.org/abs/2301.00001)\n\
+         1. [B](https://arxiv.org/abs/2301.00002)\n1. [C](https://arxiv.org/abs/2301.00003)\n",
+    );
+    let mut graph = CitationGraph::new();
+    let classic = graph.add_paper(paper("old", "A Classic", Some(2015), &[]));
+    for (i, entry) in list.papers.iter().enumerate() {
+        let node = graph.add_paper(paper(&format!("p{i}"), &entry.title, Some(2023), &[]));
+        graph.mark_listed(node, ListedInfo { list_index: i, section: entry.section.clone(), tag: None });
+        graph.add_citation(node, classic, CitationEdge::default());
+    }
+    let rankings = citegraph::rank::rank(&graph, &citegraph::rank::RankOptions::default());
+    let fixture = Fixture { list, graph, rankings, options: common::pictures::options(40, false) };
+    let scene = TimelineScene::new(&fixture.input());
+    let old = scene.selection.papers.iter().position(|p| p.node == classic).expect("the classic is shown");
+    assert!(matches!(scene.selection.papers[old].role, Role::Candidate { .. }));
+    // The main axis starts two years before the first listed paper, the years before it share
+    // one zone at the left, named by its first and last year.
+    assert_eq!(scene.ticks.first(), Some(&2021));
+    let svg = svg_of(&fixture);
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let texts: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).map(str::trim).collect();
+    assert!(texts.contains(&"2015–2020"), "{texts:?}");
+    assert!(texts.contains(&"2021"), "{texts:?}");
+    // The break: two short slashes across the axis line, the classic left of them, the list right.
+    let slashes: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline"))
+        .filter_map(|n| {
+            let v: Vec<f64> = n.attribute("points")?.split([' ', ',']).filter_map(|x| x.parse().ok()).collect();
+            let across = v.len() == 4 && v[0] < v[2] && v[1] > scene.plot.y1 && v[3] < scene.plot.y1;
+            across.then_some(v[0])
+        })
+        .collect();
+    assert_eq!(slashes.len(), 2, "{slashes:?}");
+    let (first, last) = (slashes[0].min(slashes[1]), slashes[0].max(slashes[1]));
+    for (i, c) in scene.centres.iter().enumerate() {
+        let x = c.expect("every paper has a date")[0];
+        if i == old {
+            assert!(x < first, "the classic sits left of the break");
+        } else {
+            assert!(x > last + 6.0, "the listed papers sit right of the break");
+        }
+    }
+
+    // The full graph reaches back to the classics of the field the same way.
+    let full = universe_fixture(40, true);
+    let scene = TimelineScene::new(&full.input());
+    assert!(scene.ticks.iter().all(|&y| y >= 2021), "{:?}", scene.ticks);
+    let svg = svg_of(&full);
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let texts: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).map(str::trim).collect();
+    assert!(texts.iter().any(|t| is_year_range(t) && t.ends_with("–2020")), "{texts:?}");
 }
 
 #[test]

@@ -12,7 +12,9 @@ use super::fonts::fit_width;
 use super::labels::Rect;
 use super::layout::Point;
 use super::legend::{LegendSpec, draw_legend};
-use super::map::{HEADER, LEGEND_WIDTH, MARGIN, MapLabel, add_hotspots, draw_labels, header, place, radii};
+use super::map::{
+    HEADER, LEGEND_WIDTH, LISTED_LABEL, MARGIN, MapLabel, add_hotspots, draw_labels, header, place, radii,
+};
 use super::selection::{Role, Selection};
 use super::style::{self, CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, EDGE, EDGE_INFLUENTIAL, INK, MUTED, Rgb};
 use super::{ExportInput, Exporter};
@@ -24,8 +26,10 @@ pub const HEIGHT: u32 = 1080;
 const AXIS: f64 = 44.0;
 const BAND_TITLE: f64 = 24.0;
 const BAND_FOOT: f64 = 4.0;
-/// Rows narrower than this cannot hold a label beside each paper.
-const MIN_ROW: f64 = 21.0;
+/// Height of a listed paper's label box (as the map's label placement sizes it).
+const LISTED_LABEL_BOX: f64 = LISTED_LABEL * 1.3;
+/// Rows narrower than this cannot hold a label beside each paper: a label box and a little air.
+const MIN_ROW: f64 = LISTED_LABEL_BOX + 1.5;
 /// Width of the zone at the left that holds papers much older than the listed ones.
 const EARLY_ZONE: f64 = 150.0;
 
@@ -264,7 +268,23 @@ impl TimelineScene {
             .iter()
             .map(|b| Rect::new(b.rect.x0, b.rect.y0 + (title_h - 6.0).max(0.0), b.rect.x1, b.rect.y1))
             .collect();
-        let within = |i: usize| Some(band_areas[band_of(selection.papers[i].role)]);
+        // Where each listed paper has a row of its own (the staircase), its label stays on that
+        // row, left or right of it (farther out with a leader line if it must): a label between
+        // two rows reads as either paper's, and shuts the paper of the next row out of both sides.
+        // As rows are then at least a label tall, each row has room for its label on one side.
+        // Where papers share rows, labels may use the whole band: more of them fit that way.
+        let own_rows: Vec<bool> = members.iter().zip(&rows).map(|(list, &k)| k >= list.len()).collect();
+        let within = |i: usize| {
+            let k = band_of(selection.papers[i].role);
+            let band = band_areas[k];
+            match (selection.papers[i].role, centres[i]) {
+                (Role::Listed { .. }, Some([_, y])) if own_rows[k] => {
+                    let half = row_h.max(LISTED_LABEL_BOX) / 2.0 + 1e-6;
+                    Some(Rect::new(band.x0, (y - half).max(band.y0), band.x1, (y + half).min(band.y1)))
+                }
+                _ => Some(band),
+            }
+        };
         let (labels, unlabelled) = place(input, &only_dated, &placed_centres, &radii, plot, &within);
         draw_labels(&mut drawing, &selection, &labels, &placed_centres, &radii);
 
