@@ -50,27 +50,6 @@ pub struct Spring {
     pub weight: f64,
 }
 
-/// A tiny deterministic generator (xorshift64*): the layout must not change with a crate update.
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator from a seed.
-    pub fn new(seed: u64) -> Self {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    /// Uniform in `[0, 1)`.
-    pub fn unit(&mut self) -> f64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
 /// Lays out `start.len()` nodes joined by `springs`, starting from `start` (plus a small seeded
 /// jitter, so that no two nodes coincide). Returns positions in layout units, centred on 0.
 pub fn force_atlas2(start: &[Point], springs: &[Spring], params: &LayoutParams) -> Vec<Point> {
@@ -78,8 +57,9 @@ pub fn force_atlas2(start: &[Point], springs: &[Spring], params: &LayoutParams) 
     if n == 0 {
         return Vec::new();
     }
-    let mut rng = Rng::new(params.seed);
-    let mut pos: Vec<Point> = start.iter().map(|p| [p[0] + rng.unit() - 0.5, p[1] + rng.unit() - 0.5]).collect();
+    // Seeded, and pinned by Cargo.lock: the same input gives the same bytes.
+    let mut rng = fastrand::Rng::with_seed(params.seed);
+    let mut pos: Vec<Point> = start.iter().map(|p| [p[0] + rng.f64() - 0.5, p[1] + rng.f64() - 0.5]).collect();
     if n == 1 {
         return vec![[0.0, 0.0]];
     }

@@ -56,20 +56,13 @@ pub fn betweenness(csr: &Csr, options: &BetweennessOptions) -> (Vec<f64>, Betwee
     (scores, BetweennessMode::Sampled { sources: k, seed: options.seed })
 }
 
-/// `k` distinct nodes of `0..n`, drawn with `seed` (a partial Fisher-Yates shuffle driven by
-/// SplitMix64, so the draw never changes with a crate update).
+/// `k` distinct nodes of `0..n`, drawn with `seed` (a partial Fisher-Yates shuffle).
 pub fn sample_sources(n: usize, k: usize, seed: u64) -> Vec<u32> {
+    let mut rng = fastrand::Rng::with_seed(seed);
     let mut pool: Vec<u32> = (0..n as u32).collect();
-    let mut state = seed;
     let k = k.min(n);
     for i in 0..k {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        let j = i + (z % (n - i) as u64) as usize;
-        pool.swap(i, j);
+        pool.swap(i, rng.usize(i..n));
     }
     pool.truncate(k);
     pool
