@@ -20,23 +20,6 @@ use citegraph::paper_list::{ListSource, PaperList, parse_markdown};
 use citegraph::rank::{RankOptions, Rankings, rank};
 use petgraph::graph::NodeIndex;
 
-/// xorshift64*, as the fixtures use.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 const SECTIONS: usize = 5;
 const LISTED: usize = 50;
 
@@ -54,7 +37,7 @@ fn synthetic(nodes: usize) -> (PaperList, CitationGraph, Rankings) {
         }
     }
     let list = parse_markdown(ListSource::Stdin, &markdown);
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = fastrand::Rng::with_seed(0x9E37_79B9_7F4A_7C15);
     let mut graph = CitationGraph::new();
     let ids: Vec<NodeIndex> = (0..nodes)
         .map(|i| {
@@ -69,17 +52,17 @@ fn synthetic(nodes: usize) -> (PaperList, CitationGraph, Rankings) {
         .collect();
     let mut in_degree = vec![0u64; nodes];
     for i in 1..nodes {
-        if rng.below(10) == 0 {
+        if rng.u64(..10) == 0 {
             continue;
         }
-        let want = (4 + rng.below(13) as usize).min(i);
+        let want = (4 + rng.u64(..13) as usize).min(i);
         let total: u64 = in_degree[..i].iter().map(|d| d + 10).sum();
         let mut cited = Vec::new();
         for _ in 0..want * 3 {
             if cited.len() == want {
                 break;
             }
-            let mut pick = rng.below(total);
+            let mut pick = rng.u64(..total);
             let mut j = 0;
             while pick >= in_degree[j] + 10 {
                 pick -= in_degree[j] + 10;
@@ -91,7 +74,7 @@ fn synthetic(nodes: usize) -> (PaperList, CitationGraph, Rankings) {
         }
         for j in cited {
             in_degree[j] += 1;
-            let influential = rng.below(5) == 0;
+            let influential = rng.u64(..5) == 0;
             graph.add_citation(ids[i], ids[j], CitationEdge { is_influential: Some(influential), intents: vec![] });
         }
     }
