@@ -9,9 +9,9 @@ use std::collections::HashSet;
 use super::api::{ApiPaper, EdgePage};
 use super::cache::{Endpoint, RequestKey};
 use super::fetcher::{Answer, FetchError, Fetcher};
-use super::progress::Progress;
 use super::resolve::short;
 use crate::model::{Listing, PaperMeta};
+use crate::terminal::Progress;
 use crate::wording::thousands;
 
 /// Fields asked on `/references` and `/citations`: the other paper's and the edge's.
