@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::defaults;
+use crate::defaults;
 
 /// Map a research field from a curated paper list: resolve every paper on Semantic Scholar, build
 /// the citation graph, rank the papers the list is missing, and draw a literature map.

@@ -1,73 +1,17 @@
 //! The validated run configuration: [`Config::from_cli`] checks what the user typed and derives
-//! every path and default. No clap type travels past this file.
+//! every path and default. No clap type travels past this file: it builds each stage's own
+//! options ([`FetchConfig`]) and the printers' own formats from what clap parsed.
 
-use std::fmt;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use url::Url;
 
-use crate::cli::{Cli, Command, ListFormat, TableFormat};
-
-/// Every default, in one place: clap shows these in `--help`, and `Config` uses them.
-pub mod defaults {
-    /// Where Semantic Scholar answers are cached.
-    pub const CACHE_DIR: &str = "cache";
-    /// Where output files are written.
-    pub const OUT_DIR: &str = "output";
-    /// The Semantic Scholar Academic Graph API.
-    pub const API_URL: &str = "https://api.semanticscholar.org/graph/v1";
-    /// The environment variable holding the API key (never a flag, never printed or written).
-    pub const API_KEY_ENV: &str = "S2_API_KEY";
-    /// Requests per second with a key: S2 grants keys 1 request/s summed over all endpoints.
-    pub const RPS_WITH_KEY: f64 = 1.0;
-    /// Requests per second without a key: the shared anonymous pool is saturated, so go slower.
-    pub const RPS_WITHOUT_KEY: f64 = 0.5;
-    /// Rows printed by `rank` and `missing`.
-    pub const TOP: usize = 20;
-    /// Candidates drawn beside the listed papers in the map and DOT.
-    pub const MAP_TOP: usize = 40;
-}
-
-/// The Semantic Scholar API key. It has no `Display`, its `Debug` hides it, and it is never
-/// serialised: the only way out is [`ApiKey::expose`], for the `x-api-key` header.
-#[derive(Clone, PartialEq, Eq)]
-pub struct ApiKey(String);
-
-impl ApiKey {
-    /// Reads `S2_API_KEY`; unset or blank means no key.
-    pub fn from_env() -> Option<ApiKey> {
-        ApiKey::new(&std::env::var(defaults::API_KEY_ENV).ok()?)
-    }
-
-    /// A key from its value (surrounding blanks trimmed); blank means no key.
-    pub fn new(value: &str) -> Option<ApiKey> {
-        let key = value.trim();
-        (!key.is_empty()).then(|| ApiKey(key.to_owned()))
-    }
-
-    /// The key itself, for the request header only.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for ApiKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("ApiKey(<redacted>)")
-    }
-}
-
-/// How chatty the terminal is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Verbosity {
-    /// `-q`: results and errors only.
-    Quiet,
-    /// Progress bar, warnings and a summary.
-    Normal,
-    /// `-v`: also every request.
-    Verbose,
-}
+use crate::cli::{self, Cli, Command};
+use crate::console::{ListFormat, TableFormat};
+use crate::defaults;
+use crate::s2::{ApiKey, FetchConfig};
+use crate::terminal::Verbosity;
 
 /// Where the paper list comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,23 +20,6 @@ pub enum ListInput {
     Builtin,
     /// A file, or `-` for stdin.
     Path(PathBuf),
-}
-
-/// Settings of the fetch stage.
-#[derive(Debug, Clone)]
-pub struct FetchConfig {
-    /// API base URL, always ending in `/` so that `join` appends.
-    pub api_url: Url,
-    /// The key, when `S2_API_KEY` is set.
-    pub api_key: Option<ApiKey>,
-    /// Requests per second.
-    pub rps: f64,
-    /// Use only the cache; never connect.
-    pub offline: bool,
-    /// Ignore cached answers and fetch again.
-    pub refresh: bool,
-    /// The cache directory.
-    pub cache_dir: PathBuf,
 }
 
 /// The validated command.
@@ -183,18 +110,21 @@ impl Config {
             Verbosity::Normal
         };
         let task = match cli.command {
-            Command::List { format } => Task::List { format },
+            Command::List { format } => Task::List { format: list_format(format) },
             Command::Fetch => Task::Fetch,
             Command::Build { map_top, full_graph } => Task::Build { map_top, full_graph },
             Command::Rank { top, format, edges } => {
                 let top = at_least_one(top, "--top")?;
+                let format = table_format(format);
                 match edges {
                     Some(path) => Task::RankEdges { top, format, path },
                     None => Task::Rank { top, format },
                 }
             }
-            Command::Missing { top, format } => Task::Missing { top: at_least_one(top, "--top")?, format },
-            Command::Evaluate { format } => Task::Evaluate { format },
+            Command::Missing { top, format } => {
+                Task::Missing { top: at_least_one(top, "--top")?, format: table_format(format) }
+            }
+            Command::Evaluate { format } => Task::Evaluate { format: list_format(format) },
         };
         Ok(Config {
             list: g.list.map_or(ListInput::Builtin, ListInput::Path),
@@ -210,6 +140,23 @@ impl Config {
             verbosity,
             task,
         })
+    }
+}
+
+/// The printers' format for what clap parsed.
+fn list_format(format: cli::ListFormat) -> ListFormat {
+    match format {
+        cli::ListFormat::Table => ListFormat::Table,
+        cli::ListFormat::Json => ListFormat::Json,
+    }
+}
+
+/// The printers' format for what clap parsed.
+fn table_format(format: cli::TableFormat) -> TableFormat {
+    match format {
+        cli::TableFormat::Table => TableFormat::Table,
+        cli::TableFormat::Json => TableFormat::Json,
+        cli::TableFormat::Csv => TableFormat::Csv,
     }
 }
 
@@ -244,7 +191,7 @@ mod tests {
         let mut argv = vec!["citegraph"];
         argv.extend_from_slice(args);
         let cli = Cli::try_parse_from(argv).map_err(anyhow::Error::from)?;
-        Config::from_cli_with_key(cli, key.map(|k| ApiKey(k.to_owned())))
+        Config::from_cli_with_key(cli, key.and_then(ApiKey::new))
     }
 
     #[test]
@@ -260,6 +207,57 @@ mod tests {
         assert_eq!(c.task, Task::Build { map_top: defaults::MAP_TOP, full_graph: false });
         let with_key = config(&["fetch"], Some("secret")).unwrap();
         assert_eq!(with_key.fetch.rps, defaults::RPS_WITH_KEY);
+        let rank = config(&["rank"], None).unwrap();
+        assert_eq!(rank.task, Task::Rank { top: defaults::TOP, format: TableFormat::Table });
+        let missing = config(&["missing"], None).unwrap();
+        assert_eq!(missing.task, Task::Missing { top: defaults::TOP, format: TableFormat::Table });
+    }
+
+    #[test]
+    fn the_stages_take_their_defaults_from_the_one_place() {
+        use crate::export::layout::LayoutParams;
+        use crate::export::{missing_md, rankings_md};
+        use crate::rank::{BetweennessOptions, CandidateOptions, HitsOptions, PageRankOptions, RankOptions};
+
+        assert_eq!(rankings_md::TOP, defaults::RANKINGS_MD_TOP);
+        assert_eq!(missing_md::TOP, defaults::MISSING_MD_TOP);
+        let expected = RankOptions {
+            pagerank: PageRankOptions {
+                damping: defaults::PAGERANK_DAMPING,
+                tolerance: defaults::PAGERANK_TOLERANCE,
+                max_iterations: defaults::PAGERANK_MAX_ITERATIONS,
+            },
+            hits: HitsOptions { tolerance: defaults::HITS_TOLERANCE, max_iterations: defaults::HITS_MAX_ITERATIONS },
+            betweenness: BetweennessOptions {
+                exact_limit: defaults::BETWEENNESS_EXACT_LIMIT,
+                samples: defaults::BETWEENNESS_SAMPLES,
+                seed: defaults::BETWEENNESS_SEED,
+            },
+            candidates: CandidateOptions { degree_prior: defaults::DEGREE_PRIOR },
+        };
+        assert_eq!(RankOptions::default(), expected);
+        let layout = LayoutParams {
+            iterations: defaults::LAYOUT_ITERATIONS,
+            scaling: defaults::LAYOUT_SCALING,
+            gravity: defaults::LAYOUT_GRAVITY,
+            lin_log: defaults::LAYOUT_LIN_LOG,
+            theta: defaults::LAYOUT_THETA,
+            exact_up_to: defaults::LAYOUT_EXACT_UP_TO,
+            seed: defaults::LAYOUT_SEED,
+        };
+        assert_eq!(LayoutParams::default(), layout);
+    }
+
+    #[test]
+    fn the_formats_become_the_printers_own() {
+        let c = config(&["list", "--format", "json"], None).unwrap();
+        assert_eq!(c.task, Task::List { format: ListFormat::Json });
+        let c = config(&["evaluate", "--format", "json"], None).unwrap();
+        assert_eq!(c.task, Task::Evaluate { format: ListFormat::Json });
+        let c = config(&["missing", "--format", "csv"], None).unwrap();
+        assert_eq!(c.task, Task::Missing { top: defaults::TOP, format: TableFormat::Csv });
+        let c = config(&["rank", "--format", "json", "--edges", "e.txt"], None).unwrap();
+        assert_eq!(c.task, Task::RankEdges { top: defaults::TOP, format: TableFormat::Json, path: "e.txt".into() });
     }
 
     #[test]

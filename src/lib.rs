@@ -4,12 +4,18 @@
 //! [`paper_list`] (Markdown -> `PaperList`) -> [`s2`] (-> `Corpus`, via the Semantic Scholar API
 //! and the cache) -> [`graph`] (-> `CitationGraph`) -> [`rank`] (-> `Rankings`) -> [`export`]
 //! (-> files). [`pipeline`] is the only module that names them all; [`config`] turns the command
-//! line ([`cli`]) into a validated [`config::Config`].
+//! line ([`cli`]) into a validated [`config::Config`], building each stage's options.
+//!
+//! Shared by every stage and importing none: [`model`] (the hand-off types), [`defaults`] (every
+//! default value), [`wording`], [`atomic_file`] and [`terminal`] (chatter on stderr). The result
+//! printers in [`console`] sit beside [`export`]. `tests/architecture.rs` keeps every import
+//! pointing this way.
 
 pub mod atomic_file;
 pub mod cli;
 pub mod config;
 pub mod console;
+pub mod defaults;
 pub mod export;
 pub mod graph;
 pub mod model;
@@ -17,6 +23,7 @@ pub mod paper_list;
 pub mod pipeline;
 pub mod rank;
 pub mod s2;
+pub mod terminal;
 pub mod wording;
 
 pub use config::Config;

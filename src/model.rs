@@ -244,7 +244,7 @@ pub enum Listing {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListedEntry {
-    /// Index of the paper in [`crate::paper_list::PaperList::papers`].
+    /// Index of the paper in the paper list (`PaperList::papers` of the list it was fetched for).
     pub list_index: usize,
     /// Whether and how it was found.
     pub resolution: Resolution,

@@ -7,16 +7,16 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{ListFormat, TableFormat};
 use crate::config::{Config, ListInput, Task};
 use crate::console::ranking::{self, GraphSummary, RowKind};
-use crate::console::{Console, tables};
+use crate::console::{ListFormat, TableFormat, tables};
 use crate::export::{self, ExportInput, ExportOptions};
 use crate::graph::{BuildReport, CitationGraph};
 use crate::model::Corpus;
 use crate::paper_list::PaperList;
 use crate::rank::{self, EdgeList, RankOptions, Rankings};
 use crate::s2::{self, FetchReport};
+use crate::terminal::Console;
 
 /// How a run ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use citegraph::cli::{ListFormat, TableFormat};
+use citegraph::console::{ListFormat, TableFormat};
 use citegraph::paper_list::PaperList;
 use citegraph::pipeline::{print_evaluation, print_missing, print_rank};
 use common::universe::Universe;

@@ -6,10 +6,10 @@ mod common;
 
 use std::path::Path;
 
-use citegraph::config::FetchConfig;
 use citegraph::model::Resolution;
 use citegraph::paper_list::PaperList;
 use citegraph::s2;
+use citegraph::s2::FetchConfig;
 use common::mock_s2::MockS2;
 use common::universe::Universe;
 use common::{citegraph_on, fetch, fetch_config, list_from, outputs};

@@ -113,7 +113,7 @@ fn more_than_500_ids_go_in_batches_of_at_most_500() {
     let mock = MockS2::start(u);
     let cache = tempfile::tempdir().unwrap();
     // 1,002 listings follow the batches: no pacing, to keep the test fast.
-    let config = citegraph::config::FetchConfig { rps: 1e6, ..fetch_config(&mock, cache.path()) };
+    let config = citegraph::s2::FetchConfig { rps: 1e6, ..fetch_config(&mock, cache.path()) };
     let (_, report) = fetch(&list_from(&markdown), &config).unwrap();
     assert_eq!(report.resolved_by_id, 501);
     let batches: Vec<_> = mock.requests().into_iter().filter(|r| r.endpoint == "batch").collect();

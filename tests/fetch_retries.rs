@@ -102,7 +102,7 @@ fn an_api_url_where_nothing_answers_stops_the_run_after_a_few_tries() {
     // A port that was free a moment ago: nothing listens there.
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let cache = tempfile::tempdir().unwrap();
-    let config = citegraph::config::FetchConfig {
+    let config = citegraph::s2::FetchConfig {
         api_url: url::Url::parse(&format!("http://127.0.0.1:{port}/graph/v1/")).unwrap(),
         ..fetch_config(&MockS2::start(Universe::default()), cache.path())
     };

@@ -1,52 +1,28 @@
-//! Terminal output: results on stdout ([`tables`]), chatter on stderr ([`Console`]).
+//! Result printers, at the export level: what `list`, `rank`, `missing` and `evaluate` print on
+//! stdout ([`tables`], [`ranking`]), in the format the user chose. Chatter on stderr is
+//! `crate::terminal`'s job.
 
 pub mod ranking;
 pub mod tables;
 
-use std::fmt::Display;
-
-use crate::config::Verbosity;
-
-/// Warnings, progress notes and request logs, on stderr, as loud as `-q`/`-v` allow.
-#[derive(Debug, Clone)]
-pub struct Console {
-    verbosity: Verbosity,
+/// Formats of `citegraph list` and `citegraph evaluate` (the printers' own type: `config.rs`
+/// converts the command line's into it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    /// Aligned columns for people.
+    Table,
+    /// JSON for scripts.
+    Json,
 }
 
-impl Console {
-    /// A console at the given verbosity.
-    pub fn new(verbosity: Verbosity) -> Self {
-        Console { verbosity }
-    }
-
-    /// The verbosity.
-    pub fn verbosity(&self) -> Verbosity {
-        self.verbosity
-    }
-
-    /// A problem the run survives (hidden by `-q`).
-    pub fn warn(&self, message: impl Display) {
-        if self.verbosity >= Verbosity::Normal {
-            eprintln!("warning: {message}");
-        }
-    }
-
-    /// A failure the run survives but the user must hear of (shown even with `-q`).
-    pub fn error(&self, message: impl Display) {
-        eprintln!("error: {message}");
-    }
-
-    /// A note or summary line (hidden by `-q`).
-    pub fn info(&self, message: impl Display) {
-        if self.verbosity >= Verbosity::Normal {
-            eprintln!("{message}");
-        }
-    }
-
-    /// Detail shown only with `-v`.
-    pub fn detail(&self, message: impl Display) {
-        if self.verbosity >= Verbosity::Verbose {
-            eprintln!("{message}");
-        }
-    }
+/// Formats of `citegraph rank` and `citegraph missing` (the printers' own type: `config.rs`
+/// converts the command line's into it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    /// Aligned columns for people.
+    Table,
+    /// JSON for scripts.
+    Json,
+    /// CSV for spreadsheets.
+    Csv,
 }

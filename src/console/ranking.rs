@@ -7,7 +7,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::tables::{align_right, plain_table, write_table};
-use crate::cli::{ListFormat, TableFormat};
+use super::{ListFormat, TableFormat};
 use crate::export::markdown::short_number;
 use crate::export::missing_json::{entries, round6};
 use crate::export::rankings_csv;

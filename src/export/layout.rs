@@ -3,6 +3,8 @@
 //! that runs once the layout is scaled to the canvas. Deterministic: no randomness but a seeded
 //! generator, no hashing, a fixed number of iterations.
 
+use crate::defaults;
+
 /// A point or vector.
 pub type Point = [f64; 2];
 
@@ -28,13 +30,13 @@ pub struct LayoutParams {
 impl Default for LayoutParams {
     fn default() -> Self {
         LayoutParams {
-            iterations: 600,
-            scaling: 2.0,
-            gravity: 1.0,
-            lin_log: false,
-            theta: 1.2,
-            exact_up_to: 300,
-            seed: 0x00C1_7E6A_A9F1,
+            iterations: defaults::LAYOUT_ITERATIONS,
+            scaling: defaults::LAYOUT_SCALING,
+            gravity: defaults::LAYOUT_GRAVITY,
+            lin_log: defaults::LAYOUT_LIN_LOG,
+            theta: defaults::LAYOUT_THETA,
+            exact_up_to: defaults::LAYOUT_EXACT_UP_TO,
+            seed: defaults::LAYOUT_SEED,
         }
     }
 }

@@ -10,7 +10,7 @@ use super::{ExportInput, Exporter};
 use crate::rank::Candidate;
 
 /// Candidates in `missing.md`.
-pub const TOP: usize = 30;
+pub const TOP: usize = crate::defaults::MISSING_MD_TOP;
 
 /// Authors shown before `et al.`.
 const MAX_AUTHORS: usize = 12;

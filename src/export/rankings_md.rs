@@ -9,7 +9,7 @@ use super::{ExportInput, Exporter};
 use crate::wording::{count, thousands};
 
 /// Rows in `rankings.md`.
-pub const TOP: usize = 30;
+pub const TOP: usize = crate::defaults::RANKINGS_MD_TOP;
 
 /// Writes `rankings.md`.
 #[derive(Debug, Clone, Copy, Default)]

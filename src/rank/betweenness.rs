@@ -5,6 +5,7 @@ use rayon::prelude::*;
 
 use super::BetweennessMode;
 use super::csr::Csr;
+use crate::defaults;
 
 /// Settings of the betweenness computation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,9 +21,11 @@ pub struct BetweennessOptions {
 
 impl Default for BetweennessOptions {
     fn default() -> Self {
-        // 2e9 node-edges: about a second on our machines (e.g. 20,000 papers and 100,000
-        // citations); beyond it, 256 sources, as in the performance anchors.
-        BetweennessOptions { exact_limit: 2_000_000_000, samples: 256, seed: 0x00C1_7E62_A7B5 }
+        BetweennessOptions {
+            exact_limit: defaults::BETWEENNESS_EXACT_LIMIT,
+            samples: defaults::BETWEENNESS_SAMPLES,
+            seed: defaults::BETWEENNESS_SEED,
+        }
     }
 }
 

@@ -32,7 +32,7 @@ pub struct CandidateOptions {
 
 impl Default for CandidateOptions {
     fn default() -> Self {
-        CandidateOptions { degree_prior: 5.0 }
+        CandidateOptions { degree_prior: crate::defaults::DEGREE_PRIOR }
     }
 }
 

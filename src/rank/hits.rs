@@ -5,6 +5,7 @@ use rayon::prelude::*;
 
 use super::csr::Csr;
 use super::pagerank::CHUNK;
+use crate::defaults;
 
 /// Settings of the power iteration.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,7 +18,7 @@ pub struct HitsOptions {
 
 impl Default for HitsOptions {
     fn default() -> Self {
-        HitsOptions { tolerance: 1e-9, max_iterations: 10_000 }
+        HitsOptions { tolerance: defaults::HITS_TOLERANCE, max_iterations: defaults::HITS_MAX_ITERATIONS }
     }
 }
 

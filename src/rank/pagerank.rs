@@ -5,6 +5,7 @@
 use rayon::prelude::*;
 
 use super::csr::Csr;
+use crate::defaults;
 
 /// Nodes per parallel chunk. Chunk partial sums are added in chunk order, so results do not
 /// depend on how rayon schedules the chunks.
@@ -23,7 +24,11 @@ pub struct PageRankOptions {
 
 impl Default for PageRankOptions {
     fn default() -> Self {
-        PageRankOptions { damping: 0.85, tolerance: 1e-6, max_iterations: 1000 }
+        PageRankOptions {
+            damping: defaults::PAGERANK_DAMPING,
+            tolerance: defaults::PAGERANK_TOLERANCE,
+            max_iterations: defaults::PAGERANK_MAX_ITERATIONS,
+        }
     }
 }
 

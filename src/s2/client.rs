@@ -12,8 +12,8 @@ use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
 use url::Url;
 
 use super::cache::{Endpoint, RequestKey};
+use super::options::ApiKey;
 use super::throttle::parse_retry_after;
-use crate::config::ApiKey;
 
 /// Longer than the gateway's own 30 s limit.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);

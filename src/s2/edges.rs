@@ -9,9 +9,9 @@ use std::collections::HashSet;
 use super::api::{ApiPaper, EdgePage};
 use super::cache::{Endpoint, RequestKey};
 use super::fetcher::{Answer, FetchError, Fetcher};
-use super::progress::Progress;
 use super::resolve::short;
 use crate::model::{Listing, PaperMeta};
+use crate::terminal::Progress;
 use crate::wording::thousands;
 
 /// Fields asked on `/references` and `/citations`: the other paper's and the edge's.
@@ -164,7 +164,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_page_budget_follows_the_issue_formula() {
+    fn a_listing_costs_one_page_per_thousand_rows_up_to_the_paging_cap() {
         assert_eq!(pages_for(0), 1);
         assert_eq!(pages_for(1000), 1);
         assert_eq!(pages_for(1001), 2);

@@ -6,13 +6,12 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::FetchOptions;
 use super::api::ErrorBody;
 use super::cache::{Cache, Endpoint, Entry, Lookup, RequestKey};
 use super::client::{Client, RawResponse, describe_transport_error, url_of};
-use super::progress::Progress;
 use super::throttle::{RetryPolicy, Throttle};
-use crate::config::FetchConfig;
+use super::{FetchConfig, FetchOptions};
+use crate::terminal::Progress;
 
 /// Connection failures in a row, before anything has answered in this run, that stop the run.
 pub const UNREACHABLE_AFTER: u32 = 3;

@@ -3,15 +3,15 @@
 //!
 //! [`resolve`] finds each listed paper (batch by id, then title match), [`edges`] pages its
 //! references and citations, [`fetcher`] answers each request from the [`cache`] or through the
-//! [`client`], paced and retried by [`throttle`]; [`api`] holds the response shapes, [`progress`]
-//! what the terminal shows, [`report`] the account of the run. One request is in flight at a time.
+//! [`client`], paced and retried by [`throttle`]; [`api`] holds the response shapes, [`options`]
+//! the stage's settings, [`report`] the account of the run. One request is in flight at a time.
 
 pub mod api;
 pub mod cache;
 pub mod client;
 pub mod edges;
 pub mod fetcher;
-pub mod progress;
+pub mod options;
 pub mod report;
 pub mod resolve;
 pub mod throttle;
@@ -20,8 +20,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::{Context, Result, bail};
 
+pub use crate::terminal::Progress;
 pub use fetcher::RequestStats;
-pub use progress::Progress;
+pub use options::{ApiKey, FetchConfig};
 pub use report::{FetchReport, UnresolvedPaper};
 pub use throttle::RetryPolicy;
 
@@ -29,10 +30,9 @@ use self::cache::Endpoint;
 use self::edges::{EdgeRow, ListingOutcome, fetch_listing, pages_for};
 use self::fetcher::{FetchError, Fetcher};
 use self::resolve::{BATCH_MAX, resolve_all, s2_id};
-use crate::config::FetchConfig;
-use crate::console::Console;
 use crate::model::{Citation, Corpus, ListedEntry, Listing, PaperMeta, Resolution, ResolvedVia};
 use crate::paper_list::PaperList;
+use crate::terminal::Console;
 
 /// Knobs that are not user options: the retry policy and the jitter seed (tests make backoff
 /// instant and reproducible with them).
@@ -257,7 +257,7 @@ fn absorb(
     outcome.listing
 }
 
-/// The request budget of a cold run: one batch per 500 ids, one match per paper without
+/// The request budget of a cold run (54 requests for the built-in list, as the README says): one batch per 500 ids, one match per paper without
 /// an id, and per resolved paper `pages_for(references) + pages_for(citations)`.
 fn cold_run_budget(list: &PaperList, resolved: &[(String, String)], papers: &BTreeMap<String, PaperMeta>) -> u64 {
     let ids: HashSet<String> = list.papers.iter().filter_map(s2_id).collect();

@@ -10,9 +10,9 @@ use std::collections::{HashMap, HashSet};
 use super::api::{ApiPaper, BatchAnswer, MatchAnswer};
 use super::cache::{Endpoint, RequestKey};
 use super::fetcher::{Answer, FetchError, Fetcher};
-use super::progress::Progress;
 use crate::model::{PaperMeta, Resolution, ResolvedVia, normalize_title};
 use crate::paper_list::{ListedPaper, PaperId, PaperList};
+use crate::terminal::Progress;
 
 /// Fields asked of every listed paper.
 pub const PAPER_FIELDS: &str = "title,year,venue,publicationDate,authors,citationCount,referenceCount,externalIds";

@@ -12,9 +12,9 @@ pub mod universe_corpus;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use citegraph::config::FetchConfig;
 use citegraph::model::Corpus;
 use citegraph::paper_list::{ListSource, PaperList, parse_markdown};
+use citegraph::s2::FetchConfig;
 use citegraph::s2::{self, FetchOptions, FetchReport, Progress, RetryPolicy};
 
 use mock_s2::MockS2;

@@ -1,6 +1,6 @@
-//! Stage 2 (fetch): what the user sees while fetching: an indicatif progress bar on stderr (papers
-//! and listings done, pages fetched, ETA), shown only when stderr is a terminal and without `-q`;
-//! with `-v`, one line per request (URLs only: the API key is a header and never shown).
+//! Terminal chatter, the progress bar: an indicatif bar on stderr (steps of a phase done, what is
+//! being fetched now, ETA), shown only when stderr is a terminal and without `-q`; with `-v`, one
+//! line per request above it (the fetch stage logs URLs only: the API key is a header, never shown).
 
 use std::fmt::Display;
 use std::io::IsTerminal;
@@ -8,8 +8,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::config::Verbosity;
-use crate::console::Console;
+use super::{Console, Verbosity};
 
 /// The progress bar and the request log.
 #[derive(Debug)]

@@ -1,0 +1,55 @@
+//! Stage 2's options: where to fetch from, how fast, with which key, and where the cache is.
+//! `config.rs` builds them from the command line; the stage reads nothing else of it.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use url::Url;
+
+use crate::defaults;
+
+/// The Semantic Scholar API key. It has no `Display`, its `Debug` hides it, and it is never
+/// serialised: the only way out is [`ApiKey::expose`], for the `x-api-key` header.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiKey(String);
+
+impl ApiKey {
+    /// Reads `S2_API_KEY`; unset or blank means no key.
+    pub fn from_env() -> Option<ApiKey> {
+        ApiKey::new(&std::env::var(defaults::API_KEY_ENV).ok()?)
+    }
+
+    /// A key from its value (surrounding blanks trimmed); blank means no key.
+    pub fn new(value: &str) -> Option<ApiKey> {
+        let key = value.trim();
+        (!key.is_empty()).then(|| ApiKey(key.to_owned()))
+    }
+
+    /// The key itself, for the request header only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ApiKey(<redacted>)")
+    }
+}
+
+/// Settings of the fetch stage.
+#[derive(Debug, Clone)]
+pub struct FetchConfig {
+    /// API base URL, always ending in `/` so that `join` appends.
+    pub api_url: Url,
+    /// The key, when `S2_API_KEY` is set.
+    pub api_key: Option<ApiKey>,
+    /// Requests per second.
+    pub rps: f64,
+    /// Use only the cache; never connect.
+    pub offline: bool,
+    /// Ignore cached answers and fetch again.
+    pub refresh: bool,
+    /// The cache directory.
+    pub cache_dir: PathBuf,
+}
