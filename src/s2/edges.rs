@@ -164,7 +164,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_page_budget_follows_the_issue_formula() {
+    fn a_listing_costs_one_page_per_thousand_rows_up_to_the_cap() {
         assert_eq!(pages_for(0), 1);
         assert_eq!(pages_for(1000), 1);
         assert_eq!(pages_for(1001), 2);

@@ -257,7 +257,7 @@ fn absorb(
     outcome.listing
 }
 
-/// The request budget of a cold run: one batch per 500 ids, one match per paper without
+/// The request budget of a cold run (54 for the built-in list, as the README says): one batch per 500 ids, one match per paper without
 /// an id, and per resolved paper `pages_for(references) + pages_for(citations)`.
 fn cold_run_budget(list: &PaperList, resolved: &[(String, String)], papers: &BTreeMap<String, PaperMeta>) -> u64 {
     let ids: HashSet<String> = list.papers.iter().filter_map(s2_id).collect();

@@ -58,7 +58,7 @@ pub struct FetchReport {
     pub distinct_citations: usize,
     /// Requests made, retried and served from cache.
     pub requests: RequestStats,
-    /// What a cold run of this list costs by the formula: one batch per 500 ids, one
+    /// What a cold run of this list costs (see the README's "Fetching"): one batch per 500 ids, one
     /// match per paper without an id, and `max(1, ceil(min(n, 9999) / 1000))` pages per listing.
     pub cold_run_budget: u64,
 }

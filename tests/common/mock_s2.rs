@@ -2,7 +2,7 @@
 //! citegraph by hand (`cargo run --example mock_s2 -- 8089`). It serves a [`Universe`]: OUR
 //! SYNTHETIC FIXTURE DATA, never Semantic Scholar's.
 //!
-//! It reproduces what `FACTS.md` §8 lists: strict `fields` (only what is asked comes back, plus
+//! It reproduces how the real service behaves: strict `fields` (only what is asked comes back, plus
 //! `paperId`; unknown names are a 400; bare and `citedPaper.`/`citingPaper.` names on the edge
 //! endpoints), null and empty shapes (venue `""`, year null, unlinked rows with `paperId: null`),
 //! `next` paging, `limit` above 1000 and `offset + limit >= 10000` refused, batch answers with
@@ -481,7 +481,7 @@ impl MockState {
         Value::Object(m)
     }
 
-    /// A reference row S2 could not link (FACTS §3): ids null, raw strings, no authors.
+    /// A reference row S2 could not link, as the real service sends it: ids null, raw strings, no authors.
     fn unlinked_json(text: &str, k: usize, fields: &[String]) -> Value {
         let mut m = Map::new();
         m.insert("paperId".into(), Value::Null);
