@@ -13,6 +13,7 @@ use super::client::{Client, RawResponse, describe_transport_error, url_of};
 use super::progress::Progress;
 use super::throttle::{RetryPolicy, Throttle};
 use crate::config::FetchConfig;
+use crate::wording::plural;
 
 /// Connection failures in a row, before anything has answered in this run, that stop the run.
 pub const UNREACHABLE_AFTER: u32 = 3;
@@ -48,7 +49,7 @@ pub enum FetchError {
         message: String,
     },
     /// Every try failed with a retryable error.
-    #[error("gave up after {tries} tries; the last one: {last}")]
+    #[error("gave up after {tries} {}; the last one: {last}", plural(u64::from(*.tries), "try"))]
     GaveUp {
         /// Tries made.
         tries: u32,

@@ -33,6 +33,7 @@ use crate::config::FetchConfig;
 use crate::console::Console;
 use crate::model::{Citation, Corpus, ListedEntry, Listing, PaperMeta, Resolution, ResolvedVia};
 use crate::paper_list::PaperList;
+use crate::wording::{plural, summarise};
 
 /// Knobs that are not user options: the retry policy and the jitter seed (tests make backoff
 /// instant and reproducible with them).
@@ -63,9 +64,11 @@ pub fn fetch_corpus_with(
 ) -> Result<(Corpus, FetchReport)> {
     let (corpus, report, not_cached) = run(list, config, options, progress)?;
     if !not_cached.is_empty() {
+        let n = not_cached.len() as u64;
         bail!(
-            "--offline: {} answers this list needs are not in the cache directory {}: {}; run without --offline to fetch them",
-            not_cached.len(),
+            "--offline: {n} {} this list needs {} not in the cache directory {}: {}; run without --offline to fetch them",
+            plural(n, "answer"),
+            if n == 1 { "is" } else { "are" },
             config.cache_dir.display(),
             summarise(&not_cached)
         );
@@ -81,23 +84,14 @@ pub fn corpus_from_cache(list: &PaperList, config: &FetchConfig) -> Result<(Corp
     let (corpus, report, not_cached) = run(list, &offline, &FetchOptions::default(), &Progress::silent())?;
     if !not_cached.is_empty() {
         bail!(
-            "the cache directory {} lacks {} answers for this list ({}): run `citegraph fetch` first (with the same --list and --api-url)",
+            "the cache directory {} lacks {} {} for this list ({}): run `citegraph fetch` first (with the same --list and --api-url)",
             config.cache_dir.display(),
             not_cached.len(),
+            plural(not_cached.len() as u64, "answer"),
             summarise(&not_cached)
         );
     }
     Ok((corpus, report))
-}
-
-/// The first few items, then a count.
-fn summarise(items: &[String]) -> String {
-    const SHOWN: usize = 3;
-    let mut text = items.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("; ");
-    if items.len() > SHOWN {
-        text.push_str(&format!("; and {} more", items.len() - SHOWN));
-    }
-    text
 }
 
 fn run(
