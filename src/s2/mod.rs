@@ -227,7 +227,7 @@ fn absorb(
             _ => (other, paper_id.to_owned()),
         };
         match papers.get_mut(&paper.paper_id) {
-            Some(known) => known.fill_from(&paper),
+            Some(known) => known.fill_from(paper),
             None => {
                 papers.insert(paper.paper_id.clone(), paper);
             }
@@ -238,15 +238,7 @@ fn absorb(
             is_influential: None,
             intents: Vec::new(),
         });
-        citation.is_influential = match (citation.is_influential, is_influential) {
-            (Some(a), Some(b)) => Some(a || b),
-            (a, b) => a.or(b),
-        };
-        for intent in intents {
-            if !citation.intents.contains(&intent) {
-                citation.intents.push(intent);
-            }
-        }
+        citation.flags().merge(is_influential, intents);
     }
     outcome.listing
 }
