@@ -6,7 +6,8 @@ mod common;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
-use common::mock_s2::{Fault, MockS2};
+use common::loopback::Fault;
+use common::mock_s2::MockS2;
 use common::universe::{Kind, Universe};
 use serde_json::{Value, json};
 
