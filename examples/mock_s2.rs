@@ -9,6 +9,9 @@
 //! Everything it serves is synthetic (see `tests/common/universe.rs`). Use a cache directory of
 //! its own: the cache keys answers by API URL, but keeping mock answers apart is tidier.
 
+#[path = "../tests/common/loopback.rs"]
+#[allow(dead_code)]
+mod loopback;
 #[path = "../tests/common/mock_s2.rs"]
 #[allow(dead_code)]
 mod mock_s2;

@@ -1,5 +1,6 @@
 //! The shared model: paper metadata as Semantic Scholar describes it, the corpus the fetch stage
-//! hands to the graph stage, and text helpers every stage agrees on (title normalisation).
+//! hands to the graph stage, how two records of one paper or citation merge, and text helpers
+//! every stage agrees on (title normalisation).
 
 use std::collections::BTreeMap;
 
@@ -81,20 +82,15 @@ impl ExternalIds {
     }
 
     /// Fills every id this record lacks from `other`.
-    pub fn fill_from(&mut self, other: &ExternalIds) {
-        fn fill<T: Clone>(slot: &mut Option<T>, from: &Option<T>) {
-            if slot.is_none() {
-                slot.clone_from(from);
-            }
-        }
-        fill(&mut self.arxiv, &other.arxiv);
-        fill(&mut self.doi, &other.doi);
-        fill(&mut self.corpus_id, &other.corpus_id);
-        fill(&mut self.dblp, &other.dblp);
-        fill(&mut self.acl, &other.acl);
-        fill(&mut self.mag, &other.mag);
-        fill(&mut self.pubmed, &other.pubmed);
-        fill(&mut self.pubmed_central, &other.pubmed_central);
+    pub fn fill_from(&mut self, other: ExternalIds) {
+        fill(&mut self.arxiv, other.arxiv);
+        fill(&mut self.doi, other.doi);
+        fill(&mut self.corpus_id, other.corpus_id);
+        fill(&mut self.dblp, other.dblp);
+        fill(&mut self.acl, other.acl);
+        fill(&mut self.mag, other.mag);
+        fill(&mut self.pubmed, other.pubmed);
+        fill(&mut self.pubmed_central, other.pubmed_central);
     }
 }
 
@@ -143,24 +139,93 @@ pub struct PaperMeta {
 
 impl PaperMeta {
     /// Fills what this record lacks from another record of the same paper (what one listing
-    /// left out, another may carry).
-    pub fn fill_from(&mut self, other: &PaperMeta) {
+    /// left out, another may carry); the counts too, the first known one kept.
+    pub fn fill_from(&mut self, mut other: PaperMeta) {
+        fill(&mut self.citation_count, other.citation_count);
+        fill(&mut self.reference_count, other.reference_count);
+        self.fields().fill_from(other.fields());
+    }
+
+    /// Its descriptive fields, for [`PaperFields::fill_from`].
+    fn fields(&mut self) -> PaperFields<'_, Author> {
+        PaperFields {
+            title: &mut self.title,
+            year: &mut self.year,
+            venue: &mut self.venue,
+            publication_date: &mut self.publication_date,
+            authors: &mut self.authors,
+            external_ids: &mut self.external_ids,
+        }
+    }
+}
+
+/// Keeps what `slot` holds; fills it from `from` when it holds nothing.
+fn fill<T>(slot: &mut Option<T>, from: Option<T>) {
+    if slot.is_none() {
+        *slot = from;
+    }
+}
+
+/// The descriptive fields of a paper record, borrowed one by one, so that every kind of paper
+/// record (the fetch stage's [`PaperMeta`], the graph's node, whose authors are names) merges two
+/// records of one paper by the one rule of [`PaperFields::fill_from`]. The counts are not among
+/// them: each stage keeps its own rule for those.
+pub struct PaperFields<'a, A> {
+    /// Title.
+    pub title: &'a mut String,
+    /// Publication year.
+    pub year: &'a mut Option<i32>,
+    /// Venue name.
+    pub venue: &'a mut Option<String>,
+    /// Publication date.
+    pub publication_date: &'a mut Option<String>,
+    /// Authors, in order.
+    pub authors: &'a mut Vec<A>,
+    /// Identifiers in other catalogues.
+    pub external_ids: &'a mut ExternalIds,
+}
+
+impl<A> PaperFields<'_, A> {
+    /// Keeps what this record has and takes what it lacks from `other` (which is left emptied):
+    /// an empty title or author list, an unknown year, venue or date, each missing external id.
+    pub fn fill_from(self, other: PaperFields<'_, A>) {
         if self.title.is_empty() {
-            self.title.clone_from(&other.title);
+            *self.title = std::mem::take(other.title);
         }
-        self.year = self.year.or(other.year);
-        if self.venue.is_none() {
-            self.venue.clone_from(&other.venue);
-        }
-        if self.publication_date.is_none() {
-            self.publication_date.clone_from(&other.publication_date);
-        }
+        fill(self.year, other.year.take());
+        fill(self.venue, other.venue.take());
+        fill(self.publication_date, other.publication_date.take());
         if self.authors.is_empty() {
-            self.authors.clone_from(&other.authors);
+            *self.authors = std::mem::take(other.authors);
         }
-        self.citation_count = self.citation_count.or(other.citation_count);
-        self.reference_count = self.reference_count.or(other.reference_count);
-        self.external_ids.fill_from(&other.external_ids);
+        self.external_ids.fill_from(std::mem::take(other.external_ids));
+    }
+}
+
+/// What S2 says about one citation beyond its two ends, borrowed, so that the fetch stage
+/// ([`Citation`]) and the graph (its edge weights) merge two sightings of one citation by the
+/// one rule of [`CitationFlags::merge`].
+pub struct CitationFlags<'a> {
+    /// S2's influential-citation flag, when known.
+    pub is_influential: &'a mut Option<bool>,
+    /// Citation intents, when known.
+    pub intents: &'a mut Vec<String>,
+}
+
+impl CitationFlags<'_> {
+    /// Merges another sighting of the same citation (seen from its other end, or twice):
+    /// influential if either says so (unknown only when neither knows), and the intents of both,
+    /// each once, in the order first seen.
+    pub fn merge(self, is_influential: Option<bool>, intents: impl IntoIterator<Item = String>) {
+        *self.is_influential = match (*self.is_influential, is_influential) {
+            (Some(a), Some(b)) => Some(a || b),
+            (a, b) => a.or(b),
+        };
+        for intent in intents {
+            if !self.intents.contains(&intent) {
+                self.intents.push(intent);
+            }
+        }
     }
 }
 
@@ -178,6 +243,13 @@ pub struct Citation {
     /// Citation intents (`background`, `methodology`, `result`), when known.
     #[serde(default)]
     pub intents: Vec<String>,
+}
+
+impl Citation {
+    /// Its flags, for [`CitationFlags::merge`].
+    pub fn flags(&mut self) -> CitationFlags<'_> {
+        CitationFlags { is_influential: &mut self.is_influential, intents: &mut self.intents }
+    }
 }
 
 /// How a listed paper was (or was not) found on Semantic Scholar.
@@ -299,6 +371,58 @@ mod tests {
         assert_eq!(strip_arxiv_version("2305.17493"), "2305.17493");
         assert_eq!(strip_arxiv_version("math/0207249v1"), "math/0207249");
         assert_eq!(strip_arxiv_version("solv-int/9901001"), "solv-int/9901001");
+    }
+
+    #[test]
+    fn a_paper_record_keeps_what_it_has_and_fills_what_it_lacks() {
+        let mut first = PaperMeta {
+            paper_id: "a".into(),
+            title: String::new(),
+            year: Some(2023),
+            citation_count: None,
+            reference_count: Some(4),
+            external_ids: ExternalIds { doi: Some("10.1/a".into()), ..ExternalIds::default() },
+            ..PaperMeta::default()
+        };
+        let second = PaperMeta {
+            paper_id: "a".into(),
+            title: "Title".into(),
+            year: Some(2024),
+            venue: Some("ICLR".into()),
+            authors: vec![Author { author_id: None, name: "A. Author".into() }],
+            citation_count: Some(7),
+            reference_count: Some(9),
+            external_ids: ExternalIds {
+                doi: Some("10.1/b".into()),
+                arxiv: Some("2301.00001".into()),
+                ..ExternalIds::default()
+            },
+            ..PaperMeta::default()
+        };
+        first.fill_from(second);
+        assert_eq!(first.title, "Title");
+        assert_eq!((first.year, first.venue.as_deref()), (Some(2023), Some("ICLR")));
+        assert_eq!(first.authors.len(), 1);
+        assert_eq!((first.citation_count, first.reference_count), (Some(7), Some(4)), "the first known count stays");
+        assert_eq!(first.external_ids.doi.as_deref(), Some("10.1/a"));
+        assert_eq!(first.external_ids.arxiv.as_deref(), Some("2301.00001"));
+    }
+
+    #[test]
+    fn two_sightings_of_a_citation_merge_their_flags() {
+        let mut citation = Citation {
+            citing: "a".into(),
+            cited: "b".into(),
+            is_influential: None,
+            intents: vec!["background".into()],
+        };
+        citation.flags().merge(Some(false), vec!["methodology".into(), "background".into()]);
+        assert_eq!(citation.is_influential, Some(false));
+        assert_eq!(citation.intents, ["background", "methodology"]);
+        citation.flags().merge(Some(true), Vec::new());
+        assert_eq!(citation.is_influential, Some(true), "influential if either says so");
+        citation.flags().merge(None, Vec::new());
+        assert_eq!(citation.is_influential, Some(true));
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::paper_list::PaperList;
 use crate::rank::{self, EdgeList, RankOptions, Rankings};
 use crate::s2::{self, FetchReport};
 use crate::terminal::Console;
+use crate::wording::plural;
 
 /// How a run ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,11 +124,14 @@ fn outcome_of(report: &FetchReport) -> Outcome {
 /// The graph and the best candidates, on stderr.
 fn report_graph(console: &Console, graph: &CitationGraph, build: &BuildReport, rankings: &Rankings) {
     console.info(format_args!(
-        "Graph: {} papers ({} listed), {} citations; {} records merged; betweenness {}",
+        "Graph: {} {} ({} listed), {} {}; {} {} merged; betweenness {}",
         graph.node_count(),
+        plural(graph.node_count() as u64, "paper"),
         graph.listed().count(),
         graph.edge_count(),
+        plural(graph.edge_count() as u64, "citation"),
         build.merged_records,
+        plural(build.merged_records as u64, "record"),
         rankings.betweenness,
     ));
     for (rank, candidate) in rankings.candidates.iter().take(5).enumerate() {
@@ -205,14 +209,18 @@ pub fn rank_edges(
     let loaded = started.elapsed();
     let centralities = rank::rank_edge_list(&edges, &RankOptions::default());
     console.info(format_args!(
-        "{}: {} lines, {} nodes, {} distinct edges ({} duplicate lines, {} self-citations dropped); \
-         read in {:.2} s, ranked in {:.2} s",
+        "{}: {} {}, {} {}, {} {} ({} {}, {} {} dropped); read in {:.2} s, ranked in {:.2} s",
         path.display(),
         edges.lines,
+        plural(edges.lines as u64, "line"),
         edges.csr.node_count(),
+        plural(edges.csr.node_count() as u64, "node"),
         edges.csr.edge_count(),
+        plural(edges.csr.edge_count() as u64, "distinct edge"),
         edges.report.duplicates,
+        plural(edges.report.duplicates as u64, "duplicate line"),
         edges.report.self_loops,
+        plural(edges.report.self_loops as u64, "self-citation"),
         loaded.as_secs_f64(),
         (started.elapsed() - loaded).as_secs_f64(),
     ));

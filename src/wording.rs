@@ -1,5 +1,5 @@
-//! Numbers and counts in words, the same way in every message and file: `1,234`, `1 paper`,
-//! `2 papers`.
+//! Words every stage writes the same way: numbers and counts (`1,234`, `1 paper`, `2 papers`),
+//! short lists in messages, and display text (one clean line, a short title for a label).
 
 /// `1234567` -> `1,234,567`.
 pub fn thousands(n: u64) -> String {
@@ -14,9 +14,78 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// `1 citation`, `1,500 citations` (regular plurals only).
+/// `1 citation`, `1,500 citations` (regular plurals only: see [`plural`]).
 pub fn count(n: u64, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{} {noun}s", thousands(n)) }
+    format!("{} {}", thousands(n), plural(n, noun))
+}
+
+/// `noun` in the number `n` asks for, for messages that write the number themselves:
+/// `paper`/`papers`, `entry`/`entries`. Regular plurals only: `-s`, or `-ies` after a consonant
+/// and `y`.
+pub fn plural(n: u64, noun: &str) -> String {
+    if n == 1 {
+        return noun.to_owned();
+    }
+    match noun.strip_suffix('y') {
+        Some(stem) if stem.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiou".contains(c)) => {
+            format!("{stem}ies")
+        }
+        _ => format!("{noun}s"),
+    }
+}
+
+/// The first few items of a long list for a message, then how many more: `a; b; c; and 4 more`.
+pub fn summarise(items: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut text = items.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("; ");
+    if items.len() > SHOWN {
+        text.push_str(&format!("; and {} more", items.len() - SHOWN));
+    }
+    text
+}
+
+/// One line of display text: whitespace runs (newlines, tabs) become one space, control
+/// characters go, the ends are trimmed.
+pub fn clean_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else if !c.is_control() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Longest short title, in characters, before it is cut.
+const SHORT_TITLE_CHARS: usize = 42;
+
+/// A title short enough for a label: the part before a colon when that part says enough
+/// ("The Curse of Recursion: Training on …" -> "The Curse of Recursion"), else the title cut at a
+/// word boundary with `…`.
+pub fn short_title(title: &str) -> String {
+    let title = clean_text(title);
+    if let Some((head, _)) = title.split_once(": ") {
+        let n = head.chars().count();
+        if (12..=SHORT_TITLE_CHARS).contains(&n) && head.contains(' ') {
+            return head.to_owned();
+        }
+    }
+    if title.chars().count() <= SHORT_TITLE_CHARS {
+        return title;
+    }
+    let cut: String = title.chars().take(SHORT_TITLE_CHARS - 1).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space >= cut.len() / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '-', ' ']))
 }
 
 #[cfg(test)]
@@ -37,5 +106,46 @@ mod tests {
         assert_eq!(count(0, "paper"), "0 papers");
         assert_eq!(count(1, "citation"), "1 citation");
         assert_eq!(count(1500, "citation"), "1,500 citations");
+    }
+
+    #[test]
+    fn plurals_follow_the_count() {
+        assert_eq!(plural(1, "answer"), "answer");
+        assert_eq!(plural(0, "answer"), "answers");
+        assert_eq!(plural(2, "self-citation"), "self-citations");
+        assert_eq!(plural(1, "entry"), "entry");
+        assert_eq!(plural(3, "entry"), "entries");
+        assert_eq!(plural(3, "try"), "tries");
+        assert_eq!(plural(2, "day"), "days");
+        assert_eq!(count(2, "entry"), "2 entries");
+    }
+
+    #[test]
+    fn long_lists_are_summarised_after_three_items() {
+        let items: Vec<String> = ["a", "b", "c", "d", "e"].map(str::to_owned).to_vec();
+        assert_eq!(summarise(&items[..2]), "a; b");
+        assert_eq!(summarise(&items[..3]), "a; b; c");
+        assert_eq!(summarise(&items), "a; b; c; and 2 more");
+        assert_eq!(summarise(&[]), "");
+    }
+
+    #[test]
+    fn clean_text_makes_one_trimmed_line() {
+        assert_eq!(clean_text("  two\nlines\t and\u{7}  tabs "), "two lines and tabs");
+        assert_eq!(clean_text("\n\t"), "");
+    }
+
+    #[test]
+    fn short_titles_keep_the_part_before_a_colon_or_cut_at_a_word() {
+        assert_eq!(
+            short_title("The Curse of Recursion: Training on Generated Data Makes Models Forget"),
+            "The Curse of Recursion"
+        );
+        assert_eq!(short_title("Self-Consuming Generative Models Go MAD"), "Self-Consuming Generative Models Go MAD");
+        let long =
+            short_title("Is Model Collapse Inevitable? Breaking the Curse of Recursion by Accumulating Real Data");
+        assert_eq!(long, "Is Model Collapse Inevitable? Breaking…");
+        assert_eq!(short_title("AI: models"), "AI: models", "a one-word head is not enough");
+        assert_eq!(short_title("  two\nlines\t"), "two lines");
     }
 }

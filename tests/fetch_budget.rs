@@ -1,5 +1,5 @@
 //! The request budget: a cold run of the built-in list against the mock costs exactly what the
-//! issue allows (1 batch + 5 title matches + 24 reference pages + 24 citation pages = 54), prints
+//! README promises (1 batch + 5 title matches + 24 reference pages + 24 citation pages = 54), prints
 //! that count, and a warm rerun costs nothing.
 
 mod common;

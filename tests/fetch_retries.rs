@@ -6,7 +6,8 @@ mod common;
 
 use citegraph::model::{Corpus, Listing};
 use citegraph::paper_list::PaperList;
-use common::mock_s2::{Fault, MockS2};
+use common::loopback::Fault;
+use common::mock_s2::MockS2;
 use common::universe::Universe;
 use common::{citegraph_on, fetch, fetch_config, outputs};
 

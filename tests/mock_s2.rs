@@ -1,12 +1,13 @@
-//! The mock Semantic Scholar behaves as FACTS.md §8 says the real one does, so tests against it
-//! mean something. Spoken to with raw HTTP/1.1, independent of citegraph's client.
+//! The mock Semantic Scholar behaves as the real one does (strict `fields`, paging limits, null
+//! shapes: the list atop `tests/common/mock_s2.rs`), so tests against it mean something. Spoken to with raw HTTP/1.1, independent of citegraph's client.
 
 mod common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
-use common::mock_s2::{Fault, MockS2};
+use common::loopback::Fault;
+use common::mock_s2::MockS2;
 use common::universe::{Kind, Universe};
 use serde_json::{Value, json};
 

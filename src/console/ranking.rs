@@ -15,7 +15,7 @@ use crate::graph::CitationGraph;
 use crate::rank::candidates::short_title;
 use crate::rank::evaluate::{Evaluation, RECALL_AT, Ranker};
 use crate::rank::{BetweennessMode, Convergence, NodeRow, Rankings};
-use crate::wording::thousands;
+use crate::wording::{count, plural, thousands};
 
 /// What the rows of `citegraph rank` describe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,12 +124,14 @@ pub fn summary_line(s: &GraphSummary) -> String {
     let c = &s.convergence;
     let not = |ok: bool| if ok { "" } else { " (not converged)" };
     format!(
-        "{} nodes, {} edges; PageRank {} iterations{}, HITS {} iterations{}; betweenness {}",
-        thousands(s.nodes as u64),
-        thousands(s.edges as u64),
+        "{}, {}; PageRank {} {}{}, HITS {} {}{}; betweenness {}",
+        count(s.nodes as u64, "node"),
+        count(s.edges as u64, "edge"),
         c.pagerank_iterations,
+        plural(c.pagerank_iterations as u64, "iteration"),
         not(c.pagerank_converged),
         c.hits_iterations,
+        plural(c.hits_iterations as u64, "iteration"),
         not(c.hits_converged),
         s.betweenness
     )
@@ -207,10 +209,11 @@ pub fn write_missing(
             write_table(out, &table)?;
             writeln!(
                 out,
-                "\n{} of {} candidates, {} listed papers in the graph. Reasons: --format json.",
+                "\n{} of {}, {} {} in the graph. Reasons: --format json.",
                 entries.len(),
-                thousands(rankings.candidates.len() as u64),
-                graph.listed().count()
+                count(rankings.candidates.len() as u64, "candidate"),
+                graph.listed().count(),
+                plural(graph.listed().count() as u64, "listed paper")
             )?;
         }
     }

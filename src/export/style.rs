@@ -2,6 +2,7 @@
 //! size from PageRank, and the short label of a paper.
 
 use crate::graph::PaperNode;
+pub use crate::wording::{clean_text, short_title};
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,50 +81,6 @@ pub fn relative_size(pagerank: f64, max_pagerank: f64) -> f64 {
     }
 }
 
-/// One line of display text: whitespace runs (newlines, tabs) become one space, control
-/// characters go, the ends are trimmed.
-pub fn clean_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else if !c.is_control() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Longest short title, in characters, before it is cut.
-const SHORT_TITLE_CHARS: usize = 42;
-
-/// A title short enough for a label: the part before a colon when that part says enough
-/// ("The Curse of Recursion: Training on …" -> "The Curse of Recursion"), else the title cut at a
-/// word boundary with `…`.
-pub fn short_title(title: &str) -> String {
-    let title = clean_text(title);
-    if let Some((head, _)) = title.split_once(": ") {
-        let n = head.chars().count();
-        if (12..=SHORT_TITLE_CHARS).contains(&n) && head.contains(' ') {
-            return head.to_owned();
-        }
-    }
-    if title.chars().count() <= SHORT_TITLE_CHARS {
-        return title;
-    }
-    let cut: String = title.chars().take(SHORT_TITLE_CHARS - 1).collect();
-    let cut = match cut.rfind(' ') {
-        Some(space) if space >= cut.len() / 2 => &cut[..space],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '-', ' ']))
-}
-
 /// The year a paper is shown under: its year, else the year of its publication date.
 pub fn year_of(paper: &PaperNode) -> Option<i32> {
     paper.year.or_else(|| paper.publication_date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()))
@@ -151,20 +108,6 @@ pub fn authors_line(authors: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn short_titles_keep_the_part_before_a_colon_or_cut_at_a_word() {
-        assert_eq!(
-            short_title("The Curse of Recursion: Training on Generated Data Makes Models Forget"),
-            "The Curse of Recursion"
-        );
-        assert_eq!(short_title("Self-Consuming Generative Models Go MAD"), "Self-Consuming Generative Models Go MAD");
-        let long =
-            short_title("Is Model Collapse Inevitable? Breaking the Curse of Recursion by Accumulating Real Data");
-        assert_eq!(long, "Is Model Collapse Inevitable? Breaking…");
-        assert_eq!(short_title("AI: models"), "AI: models", "a one-word head is not enough");
-        assert_eq!(short_title("  two\nlines\t"), "two lines");
-    }
 
     #[test]
     fn sizes_are_the_square_root_of_the_pagerank_share() {

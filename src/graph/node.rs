@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Citation, ExternalIds, PaperMeta};
+use crate::model::{Citation, CitationFlags, ExternalIds, PaperFields, PaperMeta};
 use crate::paper_list::VenueTag;
 
 /// Where a listed paper sits in the list.
@@ -64,34 +64,34 @@ impl PaperNode {
     }
 
     /// Merges a second record of the same paper into this one: keeps what this one has,
-    /// fills what it lacks, and keeps the larger citation and reference counts.
-    pub(super) fn merge(&mut self, other: PaperNode) {
+    /// fills what it lacks ([`PaperFields::fill_from`]), and keeps the larger citation and
+    /// reference counts.
+    pub(super) fn merge(&mut self, mut other: PaperNode) {
         if other.paper_id != self.paper_id && !self.merged_ids.contains(&other.paper_id) {
-            self.merged_ids.push(other.paper_id);
+            self.merged_ids.push(std::mem::take(&mut other.paper_id));
         }
-        for id in other.merged_ids {
+        for id in std::mem::take(&mut other.merged_ids) {
             if id != self.paper_id && !self.merged_ids.contains(&id) {
                 self.merged_ids.push(id);
             }
         }
-        if self.title.is_empty() {
-            self.title = other.title;
-        }
-        self.year = self.year.or(other.year);
-        if self.venue.is_none() {
-            self.venue = other.venue;
-        }
-        if self.publication_date.is_none() {
-            self.publication_date = other.publication_date;
-        }
-        if self.authors.is_empty() {
-            self.authors = other.authors;
-        }
         self.citation_count = larger(self.citation_count, other.citation_count);
         self.reference_count = larger(self.reference_count, other.reference_count);
-        self.external_ids.fill_from(&other.external_ids);
         if self.listed.is_none() {
-            self.listed = other.listed;
+            self.listed = other.listed.take();
+        }
+        self.fields().fill_from(other.fields());
+    }
+
+    /// Its descriptive fields, for [`PaperFields::fill_from`].
+    fn fields(&mut self) -> PaperFields<'_, String> {
+        PaperFields {
+            title: &mut self.title,
+            year: &mut self.year,
+            venue: &mut self.venue,
+            publication_date: &mut self.publication_date,
+            authors: &mut self.authors,
+            external_ids: &mut self.external_ids,
         }
     }
 
@@ -136,16 +136,9 @@ impl CitationEdge {
         CitationEdge { is_influential: citation.is_influential, intents: citation.intents.clone() }
     }
 
-    /// Merges the same citation seen from the other end: influential if either says so.
+    /// Merges the same citation seen from the other end ([`CitationFlags::merge`]).
     pub(super) fn merge(&mut self, other: CitationEdge) {
-        self.is_influential = match (self.is_influential, other.is_influential) {
-            (Some(a), Some(b)) => Some(a || b),
-            (a, b) => a.or(b),
-        };
-        for intent in other.intents {
-            if !self.intents.contains(&intent) {
-                self.intents.push(intent);
-            }
-        }
+        CitationFlags { is_influential: &mut self.is_influential, intents: &mut self.intents }
+            .merge(other.is_influential, other.intents);
     }
 }

@@ -1,7 +1,7 @@
 //! Stage 2 (fetch): the shapes Semantic Scholar answers with, as it really sends them.
 //!
 //! The official spec marks nothing nullable, yet the service leaves fields out or sends `null`
-//! (FACTS §3), so every field here is an `Option` with a default, and unknown keys (such as the
+//! in real answers, so every field here is an `Option` with a default, and unknown keys (such as the
 //! newer `citingPaperInfo`) are ignored. Values whose type the spec gets wrong are read leniently:
 //! `matchScore` is a float, `externalIds.CorpusId` an integer.
 

@@ -1,17 +1,18 @@
 //! Stage 2 (fetch): one answer per request key, from the cache when it has it, otherwise from
 //! Semantic Scholar: paced by the throttle, retried when the failure is worth retrying, stored
-//! when it is a 200 or a definitive 404.
+//! when it is a 200 or a definitive 404 (what each status means is [`super::status`]'s call).
 
 use std::time::Duration;
 
 use serde::Serialize;
 
-use super::api::ErrorBody;
 use super::cache::{Cache, Endpoint, Entry, Lookup, RequestKey};
 use super::client::{Client, RawResponse, describe_transport_error, url_of};
+use super::status::{self, Status};
 use super::throttle::{RetryPolicy, Throttle};
 use super::{FetchConfig, FetchOptions};
 use crate::terminal::Progress;
+use crate::wording::plural;
 
 /// Connection failures in a row, before anything has answered in this run, that stop the run.
 pub const UNREACHABLE_AFTER: u32 = 3;
@@ -47,7 +48,7 @@ pub enum FetchError {
         message: String,
     },
     /// Every try failed with a retryable error.
-    #[error("gave up after {tries} tries; the last one: {last}")]
+    #[error("gave up after {tries} {}; the last one: {last}", plural(u64::from(*.tries), "try"))]
     GaveUp {
         /// Tries made.
         tries: u32,
@@ -201,55 +202,32 @@ impl<'a> Fetcher<'a> {
         Err(FetchError::GaveUp { tries: self.policy.max_tries, last })
     }
 
-    /// Decides what one HTTP answer means; stores the ones worth keeping.
+    /// Acts on what one HTTP answer means ([`status::decode`]): stores the answers worth
+    /// keeping, slows down on a 429, and says whether to retry or stop.
     fn interpret(&mut self, key: &RequestKey, response: RawResponse) -> Result<Answer, Failure> {
-        let error_text = || {
-            ErrorBody::parse(&response.body).and_then(|b| b.text().map(str::to_owned)).unwrap_or_else(|| {
-                let text = String::from_utf8_lossy(&response.body);
-                let text = text.trim();
-                if text.is_empty() { "(empty body)".to_owned() } else { text.chars().take(200).collect() }
-            })
-        };
-        match response.status {
-            200 => match serde_json::from_slice::<serde_json::Value>(&response.body) {
-                Ok(body) => self.store(key, 200, body).map(Answer::Found).map_err(Failure::Stop),
-                // A CloudFront error page with status 200 is transient.
-                Err(_) => Err(Failure::Retry { why: "200 with a body that is not JSON".to_owned(), retry_after: None }),
-            },
-            404 => match ErrorBody::parse(&response.body) {
-                Some(ErrorBody { error: Some(error), .. }) => {
-                    self.store(key, 404, serde_json::json!({ "error": error })).map_err(Failure::Stop)?;
-                    Ok(Answer::NotFound(error))
-                }
-                _ => Err(Failure::Stop(FetchError::Rejected {
-                    status: 404,
-                    message: format!("{} (not a Semantic Scholar answer: check --api-url)", error_text()),
-                })),
-            },
-            403 => {
+        match status::decode(response) {
+            Status::Found(body) => self.store(key, 200, body).map(Answer::Found).map_err(Failure::Stop),
+            Status::NotFound(error) => {
+                self.store(key, 404, serde_json::json!({ "error": error })).map_err(Failure::Stop)?;
+                Ok(Answer::NotFound(error))
+            }
+            Status::Forbidden(text) => {
                 let message = if self.api_key_set {
                     format!(
-                        "Semantic Scholar refused the API key in S2_API_KEY (403 Forbidden: {}); \
-                         check the key, or unset S2_API_KEY to use the shared anonymous pool",
-                        error_text()
+                        "Semantic Scholar refused the API key in S2_API_KEY (403 Forbidden: {text}); \
+                         check the key, or unset S2_API_KEY to use the shared anonymous pool"
                     )
                 } else {
-                    format!(
-                        "Semantic Scholar answered 403 Forbidden ({}) without an API key; check --api-url",
-                        error_text()
-                    )
+                    format!("Semantic Scholar answered 403 Forbidden ({text}) without an API key; check --api-url")
                 };
                 Err(Failure::Stop(FetchError::Forbidden(message)))
             }
-            429 => {
+            Status::TooManyRequests { retry_after } => {
                 self.throttle.slow_down();
-                Err(Failure::Retry { why: "429 Too Many Requests".to_owned(), retry_after: response.retry_after })
+                Err(Failure::Retry { why: "429 Too Many Requests".to_owned(), retry_after })
             }
-            500 | 502 | 503 | 504 => Err(Failure::Retry {
-                why: format!("{} {}", response.status, error_text()),
-                retry_after: response.retry_after,
-            }),
-            status => Err(Failure::Stop(FetchError::Rejected { status, message: error_text() })),
+            Status::Transient { why, retry_after } => Err(Failure::Retry { why, retry_after }),
+            Status::Rejected { status, message } => Err(Failure::Stop(FetchError::Rejected { status, message })),
         }
     }
 

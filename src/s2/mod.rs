@@ -1,12 +1,15 @@
 //! Stage 2: [`PaperList`] -> [`Corpus`], through the Semantic Scholar Academic Graph API and the
 //! on-disk cache.
 //!
-//! [`resolve`] finds each listed paper (batch by id, then title match), [`edges`] pages its
-//! references and citations, [`fetcher`] answers each request from the [`cache`] or through the
-//! [`client`], paced and retried by [`throttle`]; [`api`] holds the response shapes, [`options`]
-//! the stage's settings, [`report`] the account of the run. One request is in flight at a time.
+//! This file is the stage's entry. `assemble` builds the corpus and the report: [`resolve`] finds
+//! each listed paper (batch by id, then title match), [`edges`] pages its references and
+//! citations, [`fetcher`] answers each request from the [`cache`] or through the [`client`], paced
+//! and retried by [`throttle`], with [`status`] saying what each HTTP status means; [`api`] holds
+//! the response shapes, [`options`] the stage's settings, [`report`] the account of the run.
+//! One request is in flight at a time.
 
 pub mod api;
+mod assemble;
 pub mod cache;
 pub mod client;
 pub mod edges;
@@ -14,9 +17,8 @@ pub mod fetcher;
 pub mod options;
 pub mod report;
 pub mod resolve;
+pub mod status;
 pub mod throttle;
-
-use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::{Context, Result, bail};
 
@@ -26,13 +28,11 @@ pub use options::{ApiKey, FetchConfig};
 pub use report::{FetchReport, UnresolvedPaper};
 pub use throttle::RetryPolicy;
 
-use self::cache::Endpoint;
-use self::edges::{EdgeRow, ListingOutcome, fetch_listing, pages_for};
-use self::fetcher::{FetchError, Fetcher};
-use self::resolve::{BATCH_MAX, resolve_all, s2_id};
-use crate::model::{Citation, Corpus, ListedEntry, Listing, PaperMeta, Resolution, ResolvedVia};
+use self::fetcher::Fetcher;
+use crate::model::Corpus;
 use crate::paper_list::PaperList;
 use crate::terminal::Console;
+use crate::wording::{plural, summarise};
 
 /// Knobs that are not user options: the retry policy and the jitter seed (tests make backoff
 /// instant and reproducible with them).
@@ -63,9 +63,11 @@ pub fn fetch_corpus_with(
 ) -> Result<(Corpus, FetchReport)> {
     let (corpus, report, not_cached) = run(list, config, options, progress)?;
     if !not_cached.is_empty() {
+        let n = not_cached.len() as u64;
         bail!(
-            "--offline: {} answers this list needs are not in the cache directory {}: {}; run without --offline to fetch them",
-            not_cached.len(),
+            "--offline: {n} {} this list needs {} not in the cache directory {}: {}; run without --offline to fetch them",
+            plural(n, "answer"),
+            if n == 1 { "is" } else { "are" },
             config.cache_dir.display(),
             summarise(&not_cached)
         );
@@ -81,23 +83,14 @@ pub fn corpus_from_cache(list: &PaperList, config: &FetchConfig) -> Result<(Corp
     let (corpus, report, not_cached) = run(list, &offline, &FetchOptions::default(), &Progress::silent())?;
     if !not_cached.is_empty() {
         bail!(
-            "the cache directory {} lacks {} answers for this list ({}): run `citegraph fetch` first (with the same --list and --api-url)",
+            "the cache directory {} lacks {} {} for this list ({}): run `citegraph fetch` first (with the same --list and --api-url)",
             config.cache_dir.display(),
             not_cached.len(),
+            plural(not_cached.len() as u64, "answer"),
             summarise(&not_cached)
         );
     }
     Ok((corpus, report))
-}
-
-/// The first few items, then a count.
-fn summarise(items: &[String]) -> String {
-    const SHOWN: usize = 3;
-    let mut text = items.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("; ");
-    if items.len() > SHOWN {
-        text.push_str(&format!("; and {} more", items.len() - SHOWN));
-    }
-    text
 }
 
 fn run(
@@ -109,165 +102,10 @@ fn run(
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().context("cannot start the async runtime")?;
     let mut fetcher = Fetcher::new(config, options, progress)?;
-    let result = runtime.block_on(gather(list, config, &mut fetcher, progress));
+    let result = runtime.block_on(assemble::gather(list, config.api_url.as_str(), &mut fetcher, progress));
     progress.finish();
     let (mut corpus, mut report) = result.map_err(anyhow::Error::new)?;
     report.requests = fetcher.stats;
     corpus.fetched_at = fetcher.newest;
     Ok((corpus, report, fetcher.not_cached))
-}
-
-/// Both listings of one resolved paper.
-struct Listings {
-    references: Listing,
-    citations: Listing,
-}
-
-async fn gather(
-    list: &PaperList,
-    config: &FetchConfig,
-    fetcher: &mut Fetcher<'_>,
-    progress: &Progress,
-) -> Result<(Corpus, FetchReport), FetchError> {
-    let api = config.api_url.as_str();
-    let outcomes = resolve_all(list, api, fetcher, progress).await?;
-    let mut report =
-        FetchReport { list_source: list.source.to_string(), listed: list.papers.len(), ..FetchReport::default() };
-    let mut papers: BTreeMap<String, PaperMeta> = BTreeMap::new();
-    let mut resolved: Vec<(String, String)> = Vec::new();
-    let mut seen = HashSet::new();
-    for (index, outcome) in outcomes.iter().enumerate() {
-        let paper = &list.papers[index];
-        match &outcome.resolution {
-            Resolution::Resolved { via: ResolvedVia::Id, .. } => report.resolved_by_id += 1,
-            Resolution::Resolved { via: ResolvedVia::TitleMatch, .. } => report.resolved_by_title += 1,
-            Resolution::Unresolved { reason } => report.unresolved.push(UnresolvedPaper {
-                list_index: index,
-                line: paper.line,
-                title: paper.title.clone(),
-                reason: reason.clone(),
-                failed: outcome.failed,
-            }),
-        }
-        if let Some(meta) = &outcome.meta {
-            if seen.insert(meta.paper_id.clone()) {
-                resolved.push((meta.paper_id.clone(), paper.title.clone()));
-            }
-            papers.insert(meta.paper_id.clone(), meta.clone());
-        }
-    }
-
-    progress.phase("fetching", 2 * resolved.len() as u64);
-    let mut citations: BTreeMap<(String, String), Citation> = BTreeMap::new();
-    let mut listings: HashMap<String, Listings> = HashMap::new();
-    for (paper_id, title) in &resolved {
-        let meta = papers[paper_id].clone();
-        let mut pair = Vec::with_capacity(2);
-        for (endpoint, count) in
-            [(Endpoint::References, meta.reference_count), (Endpoint::Citations, meta.citation_count)]
-        {
-            let outcome = fetch_listing(endpoint, paper_id, title, count, api, fetcher, progress).await?;
-            progress.step();
-            pair.push(absorb(endpoint, paper_id, outcome, &mut papers, &mut citations, &mut report));
-        }
-        let citations_listing = pair.pop().expect("two listings");
-        let references_listing = pair.pop().expect("two listings");
-        listings.insert(paper_id.clone(), Listings { references: references_listing, citations: citations_listing });
-    }
-
-    report.cold_run_budget = cold_run_budget(list, &resolved, &papers);
-    let listed = outcomes
-        .into_iter()
-        .enumerate()
-        .map(|(list_index, outcome)| {
-            let done = outcome.meta.as_ref().and_then(|m| listings.get(&m.paper_id));
-            ListedEntry {
-                list_index,
-                resolution: outcome.resolution,
-                references: done.map(|l| l.references.clone()),
-                citations: done.map(|l| l.citations.clone()),
-            }
-        })
-        .collect();
-    let corpus = Corpus { fetched_at: None, listed, papers, citations: citations.into_values().collect() };
-    report.distinct_papers = corpus.papers.len();
-    report.distinct_citations = corpus.citations.len();
-    Ok((corpus, report))
-}
-
-/// Adds a listing's rows to the corpus and its counts and notes to the report.
-fn absorb(
-    endpoint: Endpoint,
-    paper_id: &str,
-    outcome: ListingOutcome,
-    papers: &mut BTreeMap<String, PaperMeta>,
-    citations: &mut BTreeMap<(String, String), Citation>,
-    report: &mut FetchReport,
-) -> Listing {
-    let (linked, unlinked) = match &outcome.listing {
-        Listing::Complete { linked, unlinked } | Listing::Capped { linked, unlinked, .. } => (*linked, *unlinked),
-        Listing::Unavailable { .. } | Listing::Failed { .. } => (outcome.rows.len() as u64, 0),
-    };
-    match endpoint {
-        Endpoint::References => {
-            report.references += linked;
-            report.unlinked_references += unlinked;
-        }
-        _ => {
-            report.citations += linked;
-            report.unlinked_citations += unlinked;
-        }
-    }
-    if let Some(note) = outcome.note {
-        match outcome.listing {
-            Listing::Unavailable { .. } => report.unavailable.push(note),
-            Listing::Capped { .. } => report.capped.push(note),
-            Listing::Failed { .. } => report.failed_listings.push(note),
-            Listing::Complete { .. } => {}
-        }
-    }
-    for EdgeRow { paper, is_influential, intents } in outcome.rows {
-        let other = paper.paper_id.clone();
-        let pair = match endpoint {
-            Endpoint::References => (paper_id.to_owned(), other),
-            _ => (other, paper_id.to_owned()),
-        };
-        match papers.get_mut(&paper.paper_id) {
-            Some(known) => known.fill_from(&paper),
-            None => {
-                papers.insert(paper.paper_id.clone(), paper);
-            }
-        }
-        let citation = citations.entry(pair.clone()).or_insert_with(|| Citation {
-            citing: pair.0,
-            cited: pair.1,
-            is_influential: None,
-            intents: Vec::new(),
-        });
-        citation.is_influential = match (citation.is_influential, is_influential) {
-            (Some(a), Some(b)) => Some(a || b),
-            (a, b) => a.or(b),
-        };
-        for intent in intents {
-            if !citation.intents.contains(&intent) {
-                citation.intents.push(intent);
-            }
-        }
-    }
-    outcome.listing
-}
-
-/// The request budget of a cold run (54 requests for the built-in list, as the README says): one batch per 500 ids, one match per paper without
-/// an id, and per resolved paper `pages_for(references) + pages_for(citations)`.
-fn cold_run_budget(list: &PaperList, resolved: &[(String, String)], papers: &BTreeMap<String, PaperMeta>) -> u64 {
-    let ids: HashSet<String> = list.papers.iter().filter_map(s2_id).collect();
-    let matches = list.papers.iter().filter(|p| s2_id(p).is_none()).count();
-    let pages: u64 = resolved
-        .iter()
-        .map(|(id, _)| {
-            let meta = &papers[id];
-            pages_for(meta.reference_count.unwrap_or(0)) + pages_for(meta.citation_count.unwrap_or(0))
-        })
-        .sum();
-    (ids.len().div_ceil(BATCH_MAX) + matches) as u64 + pages
 }

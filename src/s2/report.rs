@@ -6,7 +6,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::fetcher::RequestStats;
-use crate::wording::thousands;
+use crate::wording::{count, plural, thousands};
 
 /// A listed paper that was not found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -58,7 +58,7 @@ pub struct FetchReport {
     pub distinct_citations: usize,
     /// Requests made, retried and served from cache.
     pub requests: RequestStats,
-    /// What a cold run of this list costs by the formula: one batch per 500 ids, one
+    /// What a cold run of this list costs (see the README's "Fetching"): one batch per 500 ids, one
     /// match per paper without an id, and `max(1, ceil(min(n, 9999) / 1000))` pages per listing.
     pub cold_run_budget: u64,
 }
@@ -97,18 +97,19 @@ impl fmt::Display for FetchReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "Resolved {} of {} listed papers ({} by id, {} by title match), {} unresolved",
+            "Resolved {} of {} {} ({} by id, {} by title match), {} unresolved",
             self.resolved(),
             self.listed,
+            plural(self.listed as u64, "listed paper"),
             self.resolved_by_id,
             self.resolved_by_title,
             self.unresolved.len()
         )?;
         write!(
             f,
-            "References: {} linked, {} unlinked rows",
+            "References: {} linked, {}",
             thousands(self.references),
-            thousands(self.unlinked_references)
+            count(self.unlinked_references, "unlinked row")
         )?;
         if !self.unavailable.is_empty() {
             write!(f, ", {} unavailable (withheld by the publisher)", self.unavailable.len())?;
@@ -116,12 +117,13 @@ impl fmt::Display for FetchReport {
         writeln!(f)?;
         write!(
             f,
-            "Citations: {} linked, {} unlinked rows",
+            "Citations: {} linked, {}",
             thousands(self.citations),
-            thousands(self.unlinked_citations)
+            count(self.unlinked_citations, "unlinked row")
         )?;
         if !self.capped.is_empty() {
-            write!(f, ", {} listings cut at the API's 9,999-row cap", self.capped.len())?;
+            let capped = self.capped.len();
+            write!(f, ", {capped} {} cut at the API's 9,999-row cap", plural(capped as u64, "listing"))?;
         }
         writeln!(f)?;
         if !self.failed_listings.is_empty() {
@@ -133,9 +135,9 @@ impl fmt::Display for FetchReport {
         }
         writeln!(
             f,
-            "Corpus: {} distinct papers, {} distinct citations",
-            thousands(self.distinct_papers as u64),
-            thousands(self.distinct_citations as u64)
+            "Corpus: {}, {}",
+            count(self.distinct_papers as u64, "distinct paper"),
+            count(self.distinct_citations as u64, "distinct citation")
         )?;
         write!(
             f,

@@ -13,6 +13,7 @@ use super::fetcher::{Answer, FetchError, Fetcher};
 use crate::model::{PaperMeta, Resolution, ResolvedVia, normalize_title};
 use crate::paper_list::{ListedPaper, PaperId, PaperList};
 use crate::terminal::Progress;
+use crate::wording::{count, plural};
 
 /// Fields asked of every listed paper.
 pub const PAPER_FIELDS: &str = "title,year,venue,publicationDate,authors,citationCount,referenceCount,externalIds";
@@ -86,8 +87,9 @@ pub async fn resolve_all(
             limit: None,
             ids: Some(chunk.to_vec()),
         };
-        progress.message(format!("batch lookup of {} ids", chunk.len()));
-        let failure = match fetcher.fetch(&key, &format!("batch lookup of {} ids", chunk.len())).await {
+        let label = format!("batch lookup of {}", count(chunk.len() as u64, "id"));
+        progress.message(label.clone());
+        let failure = match fetcher.fetch(&key, &label).await {
             Ok(Answer::Found(body)) => match serde_json::from_value::<BatchAnswer>(body) {
                 Ok(slots) if slots.len() == chunk.len() => {
                     // By position: the returned paperId is canonical and may differ from the id asked.
@@ -98,7 +100,12 @@ pub async fn resolve_all(
                     }
                     None
                 }
-                Ok(slots) => Some(format!("the batch answer has {} entries for {} ids", slots.len(), chunk.len())),
+                Ok(slots) => Some(format!(
+                    "the batch answer has {} {} for {}",
+                    slots.len(),
+                    plural(slots.len() as u64, "entry"),
+                    count(chunk.len() as u64, "id")
+                )),
                 Err(err) => Some(FetchError::Unreadable(err.to_string()).to_string()),
             },
             // Not a documented answer of the batch endpoint; read it as "none of these".

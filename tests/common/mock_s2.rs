@@ -1,74 +1,25 @@
 //! A loopback Semantic Scholar (Academic Graph API, `/graph/v1`) for the tests and for trying
 //! citegraph by hand (`cargo run --example mock_s2 -- 8089`). It serves a [`Universe`]: OUR
-//! SYNTHETIC FIXTURE DATA, never Semantic Scholar's.
+//! SYNTHETIC FIXTURE DATA, never Semantic Scholar's. The server, its fault injection and its
+//! request records are `loopback.rs`; this file is the imitation of Semantic Scholar it serves.
 //!
-//! It reproduces what `FACTS.md` §8 lists: strict `fields` (only what is asked comes back, plus
+//! It reproduces how the real service behaves: strict `fields` (only what is asked comes back, plus
 //! `paperId`; unknown names are a 400; bare and `citedPaper.`/`citingPaper.` names on the edge
 //! endpoints), null and empty shapes (venue `""`, year null, unlinked rows with `paperId: null`),
 //! `next` paging, `limit` above 1000 and `offset + limit >= 10000` refused, batch answers with
 //! `null` in position and more than 500 ids refused, the title match (the closest title, even a
 //! wrong one, with a float `matchScore`, or 404), elided references (`data: null` with the
-//! publisher's notice), ids with case-insensitive prefixes and raw `/` in DOIs. On demand: 429
-//! with and without `Retry-After`, 500, 504, a 200 that is not JSON, 403 for a wrong key, an empty
-//! page before `next` runs out. It records every request (with its headers) so tests can count.
+//! publisher's notice), ids with case-insensitive prefixes and raw `/` in DOIs. On demand: 403 for
+//! a wrong key, an empty page before `next` runs out, and the loopback server's faults.
 
-use std::collections::{HashMap, HashSet, VecDeque};
-use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::collections::{HashMap, HashSet};
+use std::ops::Deref;
 
-use axum::Router;
-use axum::body::{Body, Bytes};
-use axum::extract::State;
-use axum::http::{HeaderMap, Method, Response, StatusCode, Uri};
+use axum::http::{HeaderMap, Method};
 use serde_json::{Map, Value, json};
 
+use super::loopback::{Answer, App, Loopback, app_error, json_answer};
 use super::universe::Universe;
-
-/// A failure served instead of the real answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Fault {
-    /// 429 with the gateway body and no `Retry-After` (what S2 really sends).
-    TooManyRequests,
-    /// 429 with a `Retry-After` header (seconds or an HTTP date).
-    TooManyRequestsRetryAfter(String),
-    /// 500 `{"message":"Internal server error"}`.
-    ServerError,
-    /// 504 `{"message":"Endpoint request timed out"}`.
-    GatewayTimeout,
-    /// 200 with a CloudFront-style HTML page.
-    NotJson,
-    /// 400 with this application error text (never worth retrying).
-    BadRequest(String),
-}
-
-/// One request as the mock saw it.
-#[derive(Debug, Clone)]
-pub struct Recorded {
-    /// `GET` or `POST`.
-    pub method: String,
-    /// Path, percent-decoded.
-    pub path: String,
-    /// The raw query string.
-    pub query: String,
-    /// Header names (lower case) and values.
-    pub headers: Vec<(String, String)>,
-    /// `batch`, `match`, `references`, `citations`, `paper`, `search` or `other`.
-    pub endpoint: &'static str,
-    /// The status served.
-    pub status: u16,
-}
-
-impl Recorded {
-    /// A header's value.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-
-    /// A query parameter's (decoded) value.
-    pub fn param(&self, name: &str) -> Option<String> {
-        url::form_urlencoded::parse(self.query.as_bytes()).find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
-    }
-}
 
 /// Indexes over the universe, computed once.
 struct Index {
@@ -102,24 +53,28 @@ impl Index {
     }
 }
 
-struct MockState {
+/// Semantic Scholar as the loopback server's application.
+pub struct S2 {
     universe: Universe,
     index: Index,
     api_key: Option<String>,
-    queued: VecDeque<Fault>,
-    queued_on: HashMap<&'static str, VecDeque<Fault>>,
-    every: Option<(u64, Vec<Fault>)>,
     empty_pages: HashSet<(usize, &'static str, u64)>,
     hyphen_blind: bool,
-    served: u64,
-    requests: Vec<Recorded>,
 }
 
-/// The running mock. Dropping it stops the server.
+/// The running mock: a [`Loopback`] server serving [`S2`]. Its fault injection and request
+/// records ([`Loopback::queue_faults`], [`Loopback::count`], ...) are the server's, reached
+/// through `Deref`. Dropping it stops the server.
 pub struct MockS2 {
-    addr: SocketAddr,
-    state: Arc<Mutex<MockState>>,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Loopback<S2>,
+}
+
+impl Deref for MockS2 {
+    type Target = Loopback<S2>;
+
+    fn deref(&self) -> &Loopback<S2> {
+        &self.server
+    }
 }
 
 impl MockS2 {
@@ -130,201 +85,88 @@ impl MockS2 {
 
     /// Serves `universe` on loopback `port` (0: any free port).
     pub fn start_on(universe: Universe, port: u16) -> MockS2 {
-        let listener = std::net::TcpListener::bind(("127.0.0.1", port)).expect("bind a loopback port for the mock");
-        listener.set_nonblocking(true).expect("non-blocking listener");
-        let addr = listener.local_addr().expect("the mock's address");
-        let state = Arc::new(Mutex::new(MockState {
+        let app = S2 {
             index: Index::new(&universe),
             universe,
             api_key: None,
-            queued: VecDeque::new(),
-            queued_on: HashMap::new(),
-            every: None,
             empty_pages: HashSet::new(),
             hyphen_blind: false,
-            served: 0,
-            requests: Vec::new(),
-        }));
-        let app = Router::new().fallback(handle).with_state(Arc::clone(&state));
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("mock runtime");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
-                let _ = axum::serve(listener, app)
-                    .with_graceful_shutdown(async move {
-                        let _ = rx.await;
-                    })
-                    .await;
-            });
-        });
-        MockS2 { addr, state, shutdown: Some(tx) }
+        };
+        MockS2 { server: Loopback::start_on(app, port) }
     }
 
     /// The API base URL, e.g. `http://127.0.0.1:PORT/graph/v1`.
     pub fn api_url(&self) -> String {
-        format!("http://{}/graph/v1", self.addr)
-    }
-
-    /// The port it listens on.
-    pub fn port(&self) -> u16 {
-        self.addr.port()
-    }
-
-    fn with<T>(&self, f: impl FnOnce(&mut MockState) -> T) -> T {
-        f(&mut self.state.lock().expect("mock state"))
+        format!("http://{}/graph/v1", self.server.addr())
     }
 
     /// Answers 403 to requests carrying another `x-api-key` (requests without one are anonymous
     /// and allowed, as on the real service).
     pub fn require_key(&self, key: &str) {
-        self.with(|s| s.api_key = Some(key.to_owned()));
-    }
-
-    /// Serves these faults to the next requests, in order.
-    pub fn queue_faults(&self, faults: impl IntoIterator<Item = Fault>) {
-        self.with(|s| s.queued.extend(faults));
-    }
-
-    /// Serves these faults to the next requests to one endpoint (`batch`, `match`,
-    /// `references`, `citations`), in order.
-    pub fn queue_faults_on(&self, endpoint: &'static str, faults: impl IntoIterator<Item = Fault>) {
-        self.with(|s| s.queued_on.entry(endpoint).or_default().extend(faults));
-    }
-
-    /// Serves a fault to every `n`th request (cycling through `faults`): a storm.
-    pub fn fault_every(&self, n: u64, faults: Vec<Fault>) {
-        self.with(|s| s.every = Some((n, faults)));
+        self.server.with_app(|s| s.api_key = Some(key.to_owned()));
     }
 
     /// Serves an empty page (with `next` still set) for this listing at this offset, as S2 did
     /// for some papers (s2-folks #117). `endpoint` is `references` or `citations`.
     pub fn empty_page_at(&self, paper: usize, endpoint: &'static str, offset: u64) {
-        self.with(|s| s.empty_pages.insert((paper, endpoint, offset)));
+        self.server.with_app(|s| s.empty_pages.insert((paper, endpoint, offset)));
     }
 
     /// The title match finds nothing when the query has a hyphen (as relevance search does).
     pub fn hyphen_blind_title_match(&self) {
-        self.with(|s| s.hyphen_blind = true);
-    }
-
-    /// Every request so far.
-    pub fn requests(&self) -> Vec<Recorded> {
-        self.with(|s| s.requests.clone())
-    }
-
-    /// How many requests so far.
-    pub fn request_count(&self) -> usize {
-        self.with(|s| s.requests.len())
-    }
-
-    /// How many requests to one endpoint so far.
-    pub fn count(&self, endpoint: &str) -> usize {
-        self.with(|s| s.requests.iter().filter(|r| r.endpoint == endpoint).count())
-    }
-
-    /// Requests per endpoint.
-    pub fn counts(&self) -> HashMap<&'static str, usize> {
-        self.with(|s| {
-            let mut counts = HashMap::new();
-            for r in &s.requests {
-                *counts.entry(r.endpoint).or_insert(0) += 1;
-            }
-            counts
-        })
-    }
-
-    /// Forgets the requests seen so far.
-    pub fn reset_requests(&self) {
-        self.with(|s| s.requests.clear());
+        self.server.with_app(|s| s.hyphen_blind = true);
     }
 }
 
-impl Drop for MockS2 {
-    fn drop(&mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
+impl App for S2 {
+    /// `batch`, `match`, `references`, `citations`, `paper`, `search` or `other`.
+    fn classify(&self, path: &str) -> &'static str {
+        let Some(rest) = path.strip_prefix("/graph/v1/") else { return "other" };
+        match rest {
+            "paper/batch" => "batch",
+            "paper/search/match" => "match",
+            "paper/search" => "search",
+            _ if rest.starts_with("paper/") && rest.ends_with("/references") => "references",
+            _ if rest.starts_with("paper/") && rest.ends_with("/citations") => "citations",
+            _ if rest.starts_with("paper/") => "paper",
+            _ => "other",
         }
     }
-}
 
-async fn handle(
-    State(state): State<Arc<Mutex<MockState>>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response<Body> {
-    let mut s = state.lock().expect("mock state");
-    let path = percent_decode(uri.path());
-    let query = uri.query().unwrap_or_default().to_owned();
-    let params: HashMap<String, String> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
-    let endpoint = classify(&path);
-    let (status, extra_headers, body) = s.answer(&method, &path, &params, &headers, &body);
-    s.requests.push(Recorded {
-        method: method.to_string(),
-        path,
-        query,
-        headers: headers
-            .iter()
-            .map(|(k, v)| (k.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
-            .collect(),
-        endpoint,
-        status,
-    });
-    let is_json = !body.starts_with('<');
-    let mut response = Response::builder()
-        .status(StatusCode::from_u16(status).expect("a valid status"))
-        .header("content-type", if is_json { "application/json" } else { "text/html" });
-    for (name, value) in extra_headers {
-        response = response.header(name, value);
+    /// The gateway checks the key before the rate (and so before any fault).
+    fn gate(&self, headers: &HeaderMap) -> Option<Answer> {
+        if let (Some(required), Some(sent)) = (&self.api_key, headers.get("x-api-key"))
+            && sent.as_bytes() != required.as_bytes()
+        {
+            return Some((
+                403,
+                vec![("x-amzn-ErrorType", "ForbiddenException".to_owned())],
+                json!({"message": "Forbidden"}).to_string(),
+            ));
+        }
+        None
     }
-    response.body(Body::from(body)).expect("a valid response")
-}
 
-fn classify(path: &str) -> &'static str {
-    let Some(rest) = path.strip_prefix("/graph/v1/") else { return "other" };
-    match rest {
-        "paper/batch" => "batch",
-        "paper/search/match" => "match",
-        "paper/search" => "search",
-        _ if rest.starts_with("paper/") && rest.ends_with("/references") => "references",
-        _ if rest.starts_with("paper/") && rest.ends_with("/citations") => "citations",
-        _ if rest.starts_with("paper/") => "paper",
-        _ => "other",
-    }
-}
-
-type Answer = (u16, Vec<(&'static str, String)>, String);
-
-fn json_answer(status: u16, body: Value) -> Answer {
-    (status, Vec::new(), body.to_string())
-}
-
-/// Application errors end with a newline, as S2's do.
-fn app_error(status: u16, message: &str) -> Answer {
-    (status, Vec::new(), format!("{}\n", json!({ "error": message })))
-}
-
-fn fault_answer(fault: &Fault) -> Answer {
-    const TOO_MANY: &str = "Too Many Requests. Please wait and try again or apply for a key for higher rate limits. \
-                            https://www.semanticscholar.org/product/api#api-key-form";
-    let throttled = ("x-amzn-ErrorType", "TooManyRequestsException".to_owned());
-    match fault {
-        Fault::TooManyRequests => (429, vec![throttled], json!({"message": TOO_MANY, "code": "429"}).to_string()),
-        Fault::TooManyRequestsRetryAfter(after) => (
-            429,
-            vec![throttled, ("retry-after", after.clone())],
-            json!({"message": TOO_MANY, "code": "429"}).to_string(),
-        ),
-        Fault::ServerError => json_answer(500, json!({"message": "Internal server error"})),
-        Fault::GatewayTimeout => json_answer(504, json!({"message": "Endpoint request timed out"})),
-        Fault::BadRequest(message) => app_error(400, message),
-        Fault::NotJson => (
-            200,
-            Vec::new(),
-            "<html><body><h1>502 ERROR</h1><p>The request could not be satisfied. Generated by cloudfront (CloudFront)</p></body></html>".to_owned(),
-        ),
+    fn answer(&mut self, method: &Method, path: &str, params: &HashMap<String, String>, body: &[u8]) -> Answer {
+        let Some(rest) = path.strip_prefix("/graph/v1/") else {
+            return json_answer(403, json!({"message": "Missing Authentication Token"}));
+        };
+        match (method.as_str(), rest) {
+            ("POST", "paper/batch") => self.batch(params, body),
+            ("GET", "paper/search/match") => self.title_match(params),
+            ("GET", "paper/search") => json_answer(200, json!({"total": 0, "offset": 0})),
+            ("GET", rest) if rest.starts_with("paper/") => {
+                let id = &rest["paper/".len()..];
+                if let Some(id) = id.strip_suffix("/references") {
+                    self.listing(id, "references", params)
+                } else if let Some(id) = id.strip_suffix("/citations") {
+                    self.listing(id, "citations", params)
+                } else {
+                    self.single(id, params)
+                }
+            }
+            _ => json_answer(403, json!({"message": "Missing Authentication Token"})),
+        }
     }
 }
 
@@ -396,62 +238,7 @@ fn parse_fields(raw: Option<&String>, edges: bool) -> Result<Fields, Answer> {
     }
 }
 
-impl MockState {
-    fn next_fault(&mut self, endpoint: &'static str) -> Option<Fault> {
-        self.served += 1;
-        if let Some(fault) = self.queued_on.get_mut(endpoint).and_then(VecDeque::pop_front) {
-            return Some(fault);
-        }
-        if let Some(fault) = self.queued.pop_front() {
-            return Some(fault);
-        }
-        let (n, faults) = self.every.as_ref()?;
-        (self.served.is_multiple_of(*n) && !faults.is_empty())
-            .then(|| faults[(self.served / n) as usize % faults.len()].clone())
-    }
-
-    fn answer(
-        &mut self,
-        method: &Method,
-        path: &str,
-        params: &HashMap<String, String>,
-        headers: &HeaderMap,
-        body: &[u8],
-    ) -> Answer {
-        // The gateway checks the key, then the rate; then the application answers.
-        if let (Some(required), Some(sent)) = (&self.api_key, headers.get("x-api-key"))
-            && sent.as_bytes() != required.as_bytes()
-        {
-            return (
-                403,
-                vec![("x-amzn-ErrorType", "ForbiddenException".to_owned())],
-                json!({"message": "Forbidden"}).to_string(),
-            );
-        }
-        if let Some(fault) = self.next_fault(classify(path)) {
-            return fault_answer(&fault);
-        }
-        let Some(rest) = path.strip_prefix("/graph/v1/") else {
-            return json_answer(403, json!({"message": "Missing Authentication Token"}));
-        };
-        match (method.as_str(), rest) {
-            ("POST", "paper/batch") => self.batch(params, body),
-            ("GET", "paper/search/match") => self.title_match(params),
-            ("GET", "paper/search") => json_answer(200, json!({"total": 0, "offset": 0})),
-            ("GET", rest) if rest.starts_with("paper/") => {
-                let id = &rest["paper/".len()..];
-                if let Some(id) = id.strip_suffix("/references") {
-                    self.listing(id, "references", params)
-                } else if let Some(id) = id.strip_suffix("/citations") {
-                    self.listing(id, "citations", params)
-                } else {
-                    self.single(id, params)
-                }
-            }
-            _ => json_answer(403, json!({"message": "Missing Authentication Token"})),
-        }
-    }
-
+impl S2 {
     fn paper_json(&self, i: usize, fields: &[String]) -> Value {
         let u = &self.universe;
         let p = &u.papers[i];
@@ -481,7 +268,7 @@ impl MockState {
         Value::Object(m)
     }
 
-    /// A reference row S2 could not link (FACTS §3): ids null, raw strings, no authors.
+    /// A reference row S2 could not link, as the real service sends it: ids null, raw strings, no authors.
     fn unlinked_json(text: &str, k: usize, fields: &[String]) -> Value {
         let mut m = Map::new();
         m.insert("paperId".into(), Value::Null);
@@ -667,27 +454,4 @@ impl MockState {
         page.insert("data".into(), Value::Array(rows));
         json_answer(200, Value::Object(page))
     }
-}
-
-/// Decodes `%XX` escapes of a path (the mock accepts ids raw or percent-encoded).
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = (bytes[i] == b'%' && i + 2 < bytes.len())
-            .then(|| std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
-            .flatten();
-        match hex {
-            Some(b) => {
-                out.push(b);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

@@ -1,9 +1,10 @@
 //! Test support shared by the integration tests: the fixture universe (synthetic), the loopback
-//! Semantic Scholar mock that serves it, the corpus the fetch stage would make of it, and helpers.
-//! Each test file uses only part of it.
+//! HTTP server and the Semantic Scholar mock it serves, the corpus the fetch stage would make of
+//! it, and helpers. Each test file uses only part of it.
 #![allow(dead_code)]
 
 pub mod golden;
+pub mod loopback;
 pub mod mock_s2;
 pub mod pictures;
 pub mod universe;
