@@ -11,12 +11,12 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use citegraph::export::dot::DotExporter;
-use citegraph::export::map::MapScene;
 use citegraph::export::png::svg_to_png;
 use citegraph::export::{ExportInput, ExportOptions, Exporter};
 use citegraph::graph::{CitationEdge, CitationGraph, ListedInfo, PaperNode};
 use citegraph::model::{Author, PaperMeta};
 use citegraph::paper_list::{ListSource, PaperList, parse_markdown};
+use citegraph::picture::map::MapScene;
 use citegraph::rank::{RankOptions, Rankings, rank};
 use petgraph::graph::NodeIndex;
 
@@ -100,14 +100,14 @@ fn main() {
     let nodes: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(2000);
     let (list, graph, rankings) = synthetic(nodes);
     let options = ExportOptions { map_top: 40, full_graph: true, data_date: Some("2024-05-14".to_owned()) };
-    let input = ExportInput { list: &list, graph: &graph, rankings: &rankings, options: &options };
+    let input = ExportInput::new(&list, &graph, &rankings, &options);
     println!("graph: {} nodes, {} edges, {} listed, full graph drawn", graph.node_count(), graph.edge_count(), LISTED);
 
     let (mut layout, mut svg_time, mut png_time) = (vec![], vec![], vec![]);
     let mut svg = String::new();
     for _ in 0..3 {
         let t = Instant::now();
-        let scene = MapScene::new(&input);
+        let scene = MapScene::new(&input.picture());
         layout.push(t.elapsed());
         let t = Instant::now();
         svg = scene.drawing.to_svg().expect("the map renders");

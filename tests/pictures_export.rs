@@ -78,7 +78,7 @@ fn a_graph_with_no_papers_still_gives_four_pictures() {
         convergence: Default::default(),
         candidates: vec![],
     };
-    let input = ExportInput { list: &fixture.list, graph: &graph, rankings: &rankings, options: &fixture.options };
+    let input = ExportInput::new(&fixture.list, &graph, &rankings, &fixture.options);
     let dir = tempfile::tempdir().unwrap();
     let written = write_all(dir.path(), &input, &pictures()).unwrap();
     assert_eq!(written.len(), 4);

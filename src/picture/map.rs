@@ -1,57 +1,28 @@
-//! Stage 5, pictures: `literature-map.svg`, the shown papers placed by a force-directed layout of
-//! their citations — listed papers coloured by section, candidates grey, size from PageRank,
-//! labels that never overlap, a legend, and a title with the list's name and the data's date.
+//! Pictures: the literature map's scene — the shown papers placed by a force-directed layout of
+//! their citations (listed papers coloured by section, candidates grey, size from PageRank),
+//! labels that never overlap, the legend, and the title with the list's name and the data's date.
+//! Built once per run and shared by `literature-map.svg` and `literature-map.png`.
 
 use std::f64::consts::TAU;
-use std::io::Write;
 
-use anyhow::Result;
-
-use super::canvas::{Align, Drawing, Hotspot};
-use super::fonts::{fit_width, text_width};
-use super::labels::{LabelRequest, Obstacle, Placement, Rect, place_labels};
-use super::layout::{LayoutParams, Point, Spring, force_atlas2, remove_overlaps};
-use super::legend::{LegendSpec, draw_legend};
+use super::PictureInput;
+use super::canvas::Drawing;
+use super::edges::{MAP_LINES, draw_citations};
+use super::frame::{Frame, subtitle};
+use super::geometry::{Point, Rect};
+use super::layout::{LayoutParams, Spring, force_atlas2, remove_overlaps};
+use super::paper_labels::{self, PaperLabel};
+use super::papers::{add_hotspots, draw_circles, radii};
 use super::selection::{Role, Selection};
-use super::style::{self, CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, EDGE, EDGE_INFLUENTIAL, INK, MUTED, Rgb};
-use super::{ExportInput, Exporter};
+use super::text::clean_text;
 
-/// Canvas width: a 16:9 slide.
-pub const WIDTH: u32 = 1920;
-/// Canvas height.
-pub const HEIGHT: u32 = 1080;
-pub(super) const MARGIN: f64 = 28.0;
-pub(super) const HEADER: f64 = 104.0;
-pub(super) const LEGEND_WIDTH: f64 = 372.0;
-pub(super) const LISTED_LABEL: f64 = 15.0;
-pub(super) const CANDIDATE_LABEL: f64 = 14.0;
-pub(super) const LABEL_PAD: f64 = 3.0;
-
-/// Writes `literature-map.svg`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct MapSvgExporter;
-
-impl Exporter for MapSvgExporter {
-    fn file_name(&self) -> &'static str {
-        "literature-map.svg"
-    }
-
-    fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
-        out.write_all(MapScene::new(input).drawing.to_svg()?.as_bytes())?;
-        Ok(())
-    }
-}
-
-/// A label as placed on the map.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MapLabel {
-    /// Position in [`Selection::papers`] of the paper it names.
-    pub paper: usize,
-    /// The text.
-    pub text: String,
-    /// Its box (text plus padding).
-    pub placement: Placement,
-}
+/// How the legend says the map places papers.
+const PLACEMENT: &str = "Papers that cite each other, or are cited together, sit close together; \
+                         distance across the map has no other meaning.";
+/// How the legend says to read the map's lines.
+const LINES: &str = "A line joins two papers when one cites the other.";
+/// What an empty map says.
+const EMPTY: &str = "No papers to draw: none of the listed papers was found.";
 
 /// The map, laid out: where every shown paper sits, its radius, its label, and the drawing.
 #[derive(Debug, Clone)]
@@ -63,7 +34,7 @@ pub struct MapScene {
     /// Radius of each shown paper, in pixels.
     pub radii: Vec<f64>,
     /// The labels placed.
-    pub labels: Vec<MapLabel>,
+    pub labels: Vec<PaperLabel>,
     /// Papers that should have had a label but found no free spot.
     pub unlabelled: Vec<usize>,
     /// The area nodes and labels are confined to.
@@ -73,201 +44,29 @@ pub struct MapScene {
 }
 
 impl MapScene {
-    /// Lays out and draws the map for these inputs.
-    pub fn new(input: &ExportInput<'_>) -> MapScene {
+    /// Lays out and draws the map for these inputs: the frame, the layout fitted to the plot,
+    /// then citations, paper circles, labels and the legend, back to front.
+    pub fn new(input: &PictureInput<'_>) -> MapScene {
         let selection = Selection::new(input);
-        let title = format!("Literature map: {}", style::clean_text(&input.list.name));
-        let mut drawing = Drawing::new(WIDTH, HEIGHT, title.clone());
-        let canvas = drawing.bounds();
-        let plot = Rect::new(MARGIN, HEADER, canvas.x1 - MARGIN - LEGEND_WIDTH - 20.0, canvas.y1 - MARGIN);
-        let n = selection.papers.len();
+        let title = format!("Literature map: {}", clean_text(&input.list.name));
+        let mut frame = Frame::new(title, &subtitle(input, &selection), 0.0);
+        let plot = frame.plot;
 
         let (radii, radius_range) = radii(&selection);
         let centres = fit(&tame_outliers(layout(&selection), &selection), &radii, plot);
+        let drawn: Vec<Option<Point>> = centres.iter().map(|&c| Some(c)).collect();
 
-        header(&mut drawing, &title, &subtitle(input, &selection));
-
-        // Citations, light and thin, under everything.
-        // The more lines, the fainter each, so that the papers stay the figure and the lines the ground.
-        let faint = (7.0 / (selection.edges.len().max(1) as f64).sqrt()).clamp(0.08, 0.5);
-        for e in &selection.edges {
-            let points = vec![centres[e.citing], centres[e.cited]];
-            if e.influential {
-                drawing.line(points, EDGE_INFLUENTIAL, (faint * 1.6).min(0.6), 2);
-            } else {
-                drawing.line(points, EDGE, faint, 1);
-            }
+        draw_citations(&mut frame.drawing, &selection, MAP_LINES, |e| Some(vec![centres[e.citing], centres[e.cited]]));
+        draw_circles(&mut frame.drawing, &selection, &drawn, &radii);
+        add_hotspots(&mut frame.drawing, input.graph, &selection, &drawn, &radii);
+        let (labels, unlabelled) = paper_labels::place(input.graph, &selection, &centres, &radii, plot, &|_| None);
+        paper_labels::draw(&mut frame.drawing, &selection, &labels, &centres, &radii);
+        frame.legend(&selection, radius_range, PLACEMENT, LINES, input.data_date);
+        if selection.papers.is_empty() {
+            frame.empty_note(EMPTY);
         }
-
-        // Papers: other papers, then candidates, then listed ones; larger ones first in each group.
-        let mut order: Vec<usize> = (0..n).collect();
-        let group = |role: Role| match role {
-            Role::Context => 0,
-            Role::Candidate { .. } => 1,
-            Role::Listed { .. } => 2,
-        };
-        order.sort_by(|&a, &b| {
-            group(selection.papers[a].role)
-                .cmp(&group(selection.papers[b].role))
-                .then(radii[b].total_cmp(&radii[a]))
-                .then(a.cmp(&b))
-        });
-        for &i in &order {
-            match selection.papers[i].role {
-                Role::Listed { section } => {
-                    drawing.circle(
-                        centres[i],
-                        radii[i],
-                        style::section_colour(section),
-                        1.0,
-                        Some((Rgb(255, 255, 255), 1)),
-                    );
-                }
-                Role::Candidate { .. } => {
-                    drawing.circle(centres[i], radii[i], CANDIDATE_FILL, 1.0, Some((CANDIDATE_STROKE, 1)));
-                }
-                Role::Context => drawing.circle(centres[i], radii[i], CONTEXT_FILL, 0.9, None),
-            }
-        }
-
-        add_hotspots(&mut drawing, input, &selection, &centres.iter().map(|&c| Some(c)).collect::<Vec<_>>(), &radii);
-        let (labels, unlabelled) = place(input, &selection, &centres, &radii, plot, &|_| None);
-        draw_labels(&mut drawing, &selection, &labels, &centres, &radii);
-
-        let legend = Rect::new(canvas.x1 - MARGIN - LEGEND_WIDTH, HEADER, canvas.x1 - MARGIN, canvas.y1 - MARGIN);
-        draw_legend(
-            &mut drawing,
-            legend,
-            &LegendSpec {
-                sections: &selection.sections,
-                candidates: selection.candidate_count(),
-                context: selection.context_count(),
-                radius_range,
-                placement: "Papers that cite each other, or are cited together, sit close together; \
-                            distance across the map has no other meaning.",
-                lines: "A line joins two papers when one cites the other.",
-                data_date: input.options.data_date.as_deref(),
-            },
-        );
-        if n == 0 {
-            drawing.text(
-                "No papers to draw: none of the listed papers was found.",
-                [(plot.x0 + plot.x1) / 2.0, (plot.y0 + plot.y1) / 2.0],
-                20.0,
-                false,
-                MUTED,
-                Align::Centre,
-            );
-        }
-        MapScene { selection, centres, radii, labels, unlabelled, plot, drawing }
+        MapScene { selection, centres, radii, labels, unlabelled, plot, drawing: frame.drawing }
     }
-}
-
-/// Radius in pixels of each shown paper (area from PageRank; smaller when many papers share the
-/// canvas), and the radius range for the legend.
-pub(super) fn radii(selection: &Selection) -> (Vec<f64>, (f64, f64)) {
-    let n = selection.papers.len();
-    let crowd = (64.0 / n.max(1) as f64).sqrt().clamp(0.3, 1.0);
-    let (r_min, r_max) = (5.0 * crowd.max(0.6), 24.0 * crowd);
-    let radii = selection
-        .papers
-        .iter()
-        .map(|p| {
-            let s = style::relative_size(p.pagerank, selection.max_pagerank);
-            match p.role {
-                Role::Context => (2.0 + 8.0 * s) * crowd.max(0.5),
-                _ => r_min + (r_max - r_min) * s,
-            }
-        })
-        .collect();
-    (radii, (r_min, r_max))
-}
-
-/// Tooltips (full title, authors) and links over every drawn paper, for the SVG.
-pub(super) fn add_hotspots(
-    drawing: &mut Drawing,
-    input: &ExportInput<'_>,
-    selection: &Selection,
-    centres: &[Option<Point>],
-    radii: &[f64],
-) {
-    for (i, shown) in selection.papers.iter().enumerate() {
-        if let Some(centre) = centres[i] {
-            drawing.hotspots.push(Hotspot {
-                centre,
-                radius: radii[i],
-                tooltip: selection.tooltip(input.graph, i),
-                url: input.graph.node(shown.node).url(),
-            });
-        }
-    }
-}
-
-/// Draws placed labels: leader lines for those away from their node, then each text on a
-/// translucent white box.
-pub(super) fn draw_labels(
-    drawing: &mut Drawing,
-    selection: &Selection,
-    labels: &[MapLabel],
-    centres: &[Point],
-    radii: &[f64],
-) {
-    for label in labels {
-        let rect = label.placement.rect;
-        if label.placement.leader {
-            let c = centres[label.paper];
-            let target = rect.nearest_point(c);
-            let (dx, dy) = (target[0] - c[0], target[1] - c[1]);
-            let d = dx.hypot(dy).max(1e-9);
-            let r = radii[label.paper] + 1.0;
-            drawing.line(vec![[c[0] + dx / d * r, c[1] + dy / d * r], target], INK, 0.75, 1);
-        }
-    }
-    for label in labels {
-        let rect = label.placement.rect;
-        let (size, colour) = match selection.papers[label.paper].role {
-            Role::Listed { .. } => (LISTED_LABEL, INK),
-            _ => (CANDIDATE_LABEL, MUTED),
-        };
-        drawing.filled(rect, Rgb(255, 255, 255), 0.78);
-        drawing.text(
-            label.text.clone(),
-            [rect.x0 + LABEL_PAD, (rect.y0 + rect.y1) / 2.0],
-            size,
-            false,
-            colour,
-            Align::Left,
-        );
-    }
-}
-
-/// Draws the title and the line under it, cut to the canvas width.
-pub(super) fn header(drawing: &mut Drawing, title: &str, subtitle: &str) {
-    let width = f64::from(drawing.width) - 2.0 * MARGIN;
-    drawing.text(fit_width(title, 30.0, true, width), [MARGIN, 40.0], 30.0, true, INK, Align::Left);
-    drawing.text(fit_width(subtitle, 17.0, false, width), [MARGIN, 76.0], 17.0, false, MUTED, Align::Left);
-}
-
-/// The line under the title: what is shown and the date of the data.
-pub fn subtitle(input: &ExportInput<'_>, selection: &Selection) -> String {
-    let sections = selection.sections.len();
-    let mut s = format!(
-        "{} listed papers in {} section{}",
-        selection.listed_count(),
-        sections,
-        if sections == 1 { "" } else { "s" }
-    );
-    if selection.candidate_count() > 0 {
-        s.push_str(&format!(" and the {} most related papers not on the list", selection.candidate_count()));
-    }
-    if selection.context_count() > 0 {
-        s.push_str(&format!(", with {} other papers of the citation graph", selection.context_count()));
-    }
-    s.push_str(&format!(
-        " · citations from Semantic Scholar, data of {}",
-        input.options.data_date.as_deref().map_or_else(|| "an unknown date".to_owned(), style::clean_text)
-    ));
-    s
 }
 
 /// The force-directed layout of the selection, in layout units. Listed papers start on a circle,
@@ -377,78 +176,4 @@ fn fit(positions: &[Point], radii: &[f64], plot: Rect) -> Vec<Point> {
     let sweeps = if positions.len() <= 300 { 80 } else { 20 };
     remove_overlaps(&mut centres, radii, 3.0, [plot.x0, plot.y0, plot.x1, plot.y1], sweeps);
     centres
-}
-
-/// Label text of a shown paper: `Short title (year)`, candidates prefixed with their rank.
-pub fn label_text(input: &ExportInput<'_>, selection: &Selection, index: usize) -> String {
-    let shown = selection.papers[index];
-    let label = style::label(input.graph.node(shown.node));
-    match shown.role {
-        Role::Candidate { rank } => format!("#{} {label}", rank + 1),
-        _ => label,
-    }
-}
-
-/// Places labels for the listed papers (most central first) and the top candidates, each inside
-/// `plot` and inside `within(paper)` when that gives an area.
-pub(super) fn place(
-    input: &ExportInput<'_>,
-    selection: &Selection,
-    centres: &[Point],
-    radii: &[f64],
-    plot: Rect,
-    within: &dyn Fn(usize) -> Option<Rect>,
-) -> (Vec<MapLabel>, Vec<usize>) {
-    // Listed papers first (most central first), then the candidates by rank, then other large papers.
-    let mut wanted: Vec<usize> = (0..selection.papers.len()).filter(|&i| selection.is_labelled(i)).collect();
-    let key = |i: usize| {
-        let p = &selection.papers[i];
-        match p.role {
-            Role::Listed { .. } => (0, 0, -p.pagerank),
-            Role::Candidate { rank } => (1, rank, 0.0),
-            Role::Context => (2, 0, -p.pagerank),
-        }
-    };
-    wanted.sort_by(|&a, &b| {
-        let (ka, kb) = (key(a), key(b));
-        ka.0.cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(ka.2.total_cmp(&kb.2)).then(a.cmp(&b))
-    });
-    let texts: Vec<String> = wanted.iter().map(|&i| label_text(input, selection, i)).collect();
-    let requests: Vec<LabelRequest> = wanted
-        .iter()
-        .zip(&texts)
-        .map(|(&i, text)| {
-            let size =
-                if matches!(selection.papers[i].role, Role::Listed { .. }) { LISTED_LABEL } else { CANDIDATE_LABEL };
-            LabelRequest {
-                anchor: centres[i],
-                radius: radii[i],
-                width: text_width(text, size, false) + 2.0 * LABEL_PAD,
-                height: size * 1.3,
-                within: within(i),
-            }
-        })
-        .collect();
-    let obstacles: Vec<Obstacle> = (0..selection.papers.len())
-        .map(|i| Obstacle {
-            centre: centres[i],
-            radius: radii[i],
-            weight: match selection.papers[i].role {
-                Role::Listed { .. } => 4.0,
-                Role::Candidate { .. } => 2.0,
-                Role::Context => 0.3,
-            },
-        })
-        .collect();
-    let own: Vec<Option<usize>> = wanted.iter().map(|&i| Some(i)).collect();
-    let placements = place_labels(&requests, &obstacles, &own, plot);
-    let mut labels = Vec::new();
-    let mut unlabelled = Vec::new();
-    for ((&i, text), placement) in wanted.iter().zip(texts).zip(placements) {
-        match placement {
-            Some(placement) => labels.push(MapLabel { paper: i, text, placement }),
-            None => unlabelled.push(i),
-        }
-    }
-    (labels, unlabelled)
 }

@@ -1,52 +1,39 @@
-//! Stage 5, pictures: `timeline.svg`, the shown papers by publication date (x, a year axis) in
-//! one band per list section and a band for the papers not on the list (y), with the citations
-//! drawn as arcs from each paper back to the earlier work it cites: how the field grew and who
-//! built on whom. Same colours, sizes, labels and legend as the map.
+//! Pictures: the timeline's scene — the shown papers by publication date (x, a year axis) in one
+//! band per list section and a band for the papers not on the list (y), with the citations drawn
+//! as arcs from each paper back to the earlier work it cites: how the field grew and who built on
+//! whom. Same frame, circles, labels and legend as the map.
 
-use std::io::Write;
-
-use anyhow::Result;
-
+use super::PictureInput;
 use super::canvas::{Align, Drawing};
+use super::edges::{TIMELINE_LINES, draw_citations};
 use super::fonts::fit_width;
-use super::labels::Rect;
-use super::layout::Point;
-use super::legend::{LegendSpec, draw_legend};
-use super::map::{
-    HEADER, LEGEND_WIDTH, LISTED_LABEL, MARGIN, MapLabel, add_hotspots, draw_labels, header, place, radii,
-};
+use super::frame::{Frame, subtitle};
+use super::geometry::{Point, Rect};
+use super::palette::{INK, MUTED, Rgb, section_colour};
+use super::paper_labels::{self, LISTED_LABEL_BOX, PaperLabel};
+use super::papers::{self, add_hotspots, draw_circles};
 use super::selection::{Role, Selection};
-use super::style::{self, CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, EDGE, EDGE_INFLUENTIAL, INK, MUTED, Rgb};
-use super::{ExportInput, Exporter};
+use super::text::{clean_text, year_of};
 
-/// Canvas width.
-pub const WIDTH: u32 = 1920;
-/// Canvas height.
-pub const HEIGHT: u32 = 1080;
+/// Room under the plot for the year axis: tick marks, years, and the caption.
 const AXIS: f64 = 44.0;
+/// Height of a band's title strip (shrunk when there are very many bands).
 const BAND_TITLE: f64 = 24.0;
+/// Space under a band's last row.
 const BAND_FOOT: f64 = 4.0;
-/// Height of a listed paper's label box (as the map's label placement sizes it).
-const LISTED_LABEL_BOX: f64 = LISTED_LABEL * 1.3;
 /// Rows narrower than this cannot hold a label beside each paper: a label box and a little air.
 const MIN_ROW: f64 = LISTED_LABEL_BOX + 1.5;
 /// Width of the zone at the left that holds papers much older than the listed ones.
 const EARLY_ZONE: f64 = 150.0;
-
-/// Writes `timeline.svg`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct TimelineExporter;
-
-impl Exporter for TimelineExporter {
-    fn file_name(&self) -> &'static str {
-        "timeline.svg"
-    }
-
-    fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
-        out.write_all(TimelineScene::new(input).drawing.to_svg()?.as_bytes())?;
-        Ok(())
-    }
-}
+/// Name of the last band.
+const UNLISTED_BAND: &str = "Not on the list";
+/// How the legend says the timeline places papers.
+const PLACEMENT: &str = "Left to right: publication date. One band per section of the list; the last band holds \
+                         the papers not on it.";
+/// How the legend says to read the timeline's arcs.
+const LINES: &str = "An arc joins a paper to earlier work it cites: who built on whom.";
+/// What a timeline without dated papers says.
+const EMPTY: &str = "No papers with a publication date to draw.";
 
 /// A horizontal band of the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,7 +56,7 @@ pub struct TimelineScene {
     /// The bands, top to bottom: one per section, then the papers not on the list.
     pub bands: Vec<Band>,
     /// The labels placed.
-    pub labels: Vec<MapLabel>,
+    pub labels: Vec<PaperLabel>,
     /// Papers that should have had a label but found no free spot.
     pub unlabelled: Vec<usize>,
     /// The area of the bands.
@@ -95,226 +82,266 @@ pub fn fractional_year(paper: &crate::graph::PaperNode) -> Option<f64> {
             });
         }
     }
-    style::year_of(paper).map(|y| f64::from(y) + 0.5)
+    year_of(paper).map(|y| f64::from(y) + 0.5)
 }
 
 impl TimelineScene {
-    /// Lays out and draws the timeline for these inputs.
-    pub fn new(input: &ExportInput<'_>) -> TimelineScene {
+    /// Lays out and draws the timeline for these inputs: the frame; the papers grouped into
+    /// bands, the bands into rows, the year axis; then bands and axis, citation arcs, paper
+    /// circles, labels and the legend, back to front.
+    pub fn new(input: &PictureInput<'_>) -> TimelineScene {
         let selection = Selection::new(input);
-        let n = selection.papers.len();
-        let title = format!("Timeline: {}", style::clean_text(&input.list.name));
-        let mut drawing = Drawing::new(WIDTH, HEIGHT, title.clone());
-        let canvas = drawing.bounds();
-        let plot = Rect::new(MARGIN, HEADER, canvas.x1 - MARGIN - LEGEND_WIDTH - 20.0, canvas.y1 - MARGIN - AXIS);
         let years: Vec<Option<f64>> =
             selection.papers.iter().map(|p| fractional_year(input.graph.node(p.node))).collect();
         let undated = years.iter().filter(|y| y.is_none()).count();
-        let dated: Vec<f64> = years.iter().flatten().copied().collect();
+        let title = format!("Timeline: {}", clean_text(&input.list.name));
+        let mut frame = Frame::new(title, &timeline_subtitle(input, &selection, undated), AXIS);
+        let plot = frame.plot;
 
-        // Bands: one per section, then the papers not on the list.
-        let band_of = |role: Role| match role {
-            Role::Listed { section } => section,
-            _ => selection.sections.len(),
-        };
-        let mut band_names: Vec<String> = selection.sections.clone();
-        if selection.papers.iter().any(|p| !matches!(p.role, Role::Listed { .. })) {
-            band_names.push("Not on the list".to_owned());
+        let groups = Groups::new(&selection, &years);
+        let rows = Rows::new(&groups, plot);
+        let (radii, radius_range) = row_radii(&selection, rows.row_h);
+        let dated: Vec<f64> = years.iter().flatten().copied().collect();
+        let axis = Axis::new(&dated, &selection, &years, plot, radius_range.1 + 4.0);
+        let bands = rows.bands(&groups.names, plot);
+        let centres = stack(&bands, &groups, &rows, &axis, &years, &radii);
+
+        draw_bands(&mut frame.drawing, &bands, selection.sections.len(), &axis, plot, rows.title_h);
+        draw_axis(&mut frame.drawing, &axis, plot);
+        draw_citations(&mut frame.drawing, &selection, TIMELINE_LINES, |e| {
+            Some(arc(centres[e.citing]?, centres[e.cited]?))
+        });
+        draw_circles(&mut frame.drawing, &selection, &centres, &radii);
+        add_hotspots(&mut frame.drawing, input.graph, &selection, &centres, &radii);
+        let (labels, unlabelled) = place_labels(input, &selection, &groups, &rows, &bands, &centres, &radii, plot);
+        // Undated papers are not drawn; far-away stand-ins keep the indices aligned.
+        let placed_centres: Vec<Point> = centres.iter().map(|c| c.unwrap_or([-1e6, -1e6])).collect();
+        paper_labels::draw(&mut frame.drawing, &selection, &labels, &placed_centres, &radii);
+        frame.legend(&selection, radius_range, PLACEMENT, LINES, input.data_date);
+        if dated.is_empty() {
+            frame.empty_note(EMPTY);
         }
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); band_names.len()];
-        for (i, p) in selection.papers.iter().enumerate() {
+        TimelineScene {
+            selection,
+            centres,
+            radii,
+            bands,
+            labels,
+            unlabelled,
+            plot,
+            ticks: axis.ticks,
+            drawing: frame.drawing,
+        }
+    }
+}
+
+/// The shown papers grouped into bands: one per section, then the papers not on the list.
+#[derive(Debug, Clone)]
+struct Groups {
+    /// Band titles, top to bottom.
+    names: Vec<String>,
+    /// The dated papers of each band, by date.
+    members: Vec<Vec<usize>>,
+    /// Number of sections (the bands before the last, unlisted one).
+    sections: usize,
+    /// The band of each shown paper.
+    band: Vec<usize>,
+}
+
+impl Groups {
+    fn new(selection: &Selection, years: &[Option<f64>]) -> Groups {
+        let sections = selection.sections.len();
+        let band: Vec<usize> = selection
+            .papers
+            .iter()
+            .map(|p| match p.role {
+                Role::Listed { section } => section,
+                _ => sections,
+            })
+            .collect();
+        let mut names: Vec<String> = selection.sections.clone();
+        if selection.papers.iter().any(|p| !matches!(p.role, Role::Listed { .. })) {
+            names.push(UNLISTED_BAND.to_owned());
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+        for (i, &b) in band.iter().enumerate() {
             if years[i].is_some() {
-                members[band_of(p.role)].push(i);
+                members[b].push(i);
             }
         }
         for list in &mut members {
             list.sort_by(|&a, &b| years[a].unwrap_or(0.0).total_cmp(&years[b].unwrap_or(0.0)).then(a.cmp(&b)));
         }
+        Groups { names, members, sections, band }
+    }
+}
+
+/// How the plot's height is shared: each band's title strip, its number of rows, and the height
+/// of a row.
+#[derive(Debug, Clone)]
+struct Rows {
+    /// Height of a band's title strip and foot together.
+    strip: f64,
+    /// Height of a band's title strip.
+    title_h: f64,
+    /// Rows of each band.
+    per_band: Vec<usize>,
+    /// Height of one row.
+    row_h: f64,
+}
+
+impl Rows {
+    fn new(groups: &Groups, plot: Rect) -> Rows {
         // Each band's title strip; thinner when there are very many sections.
-        let frame = (BAND_TITLE + BAND_FOOT).min(plot.height() * 0.45 / band_names.len().max(1) as f64);
-        let title_h = frame * BAND_TITLE / (BAND_TITLE + BAND_FOOT);
-        let rows = band_rows(&members, selection.sections.len(), plot.height(), frame);
-        let fixed = band_names.len() as f64 * frame;
-        let row_h = (plot.height() - fixed) / rows.iter().sum::<usize>().max(1) as f64;
+        let strip = (BAND_TITLE + BAND_FOOT).min(plot.height() * 0.45 / groups.names.len().max(1) as f64);
+        let title_h = strip * BAND_TITLE / (BAND_TITLE + BAND_FOOT);
+        let per_band = band_rows(&groups.members, groups.sections, plot.height(), strip);
+        let fixed = groups.names.len() as f64 * strip;
+        let row_h = (plot.height() - fixed) / per_band.iter().sum::<usize>().max(1) as f64;
+        Rows { strip, title_h, per_band, row_h }
+    }
 
-        // Circles as in the map, shrunk to the rows when they are narrow.
-        let (mut radii, (r_min, r_max)) = radii(&selection);
-        let shrink = (0.9 * row_h / (2.0 * r_max)).min(1.0);
-        radii.iter_mut().for_each(|r| *r = (*r * shrink).max(2.0));
-        let radius_range = ((r_min * shrink).max(2.0), (r_max * shrink).max(2.0));
-
-        let axis = Axis::new(&dated, &selection, &years, plot, radius_range.1 + 4.0);
-
+    /// The bands' areas, top to bottom.
+    fn bands(&self, names: &[String], plot: Rect) -> Vec<Band> {
         let mut bands = Vec::new();
         let mut y = plot.y0;
-        for (name, &k) in band_names.iter().zip(&rows) {
-            let h = frame + k as f64 * row_h;
+        for (name, &k) in names.iter().zip(&self.per_band) {
+            let h = self.strip + k as f64 * self.row_h;
             bands.push(Band { name: name.clone(), rect: Rect::new(plot.x0, y, plot.x1, y + h) });
             y += h;
         }
-
-        // Within a band, each paper takes the row whose last paper ended longest ago: with one
-        // row per paper this is a staircase by date, with fewer rows papers close in time part.
-        let mut centres: Vec<Option<Point>> = vec![None; n];
-        for ((band, list), &k) in bands.iter().zip(&members).zip(&rows) {
-            let row_y = |r: usize| band.rect.y0 + title_h + (r as f64 + 0.5) * row_h;
-            let mut row_end = vec![f64::MIN; k.max(1)];
-            for &i in list {
-                let x = axis.x(years[i].unwrap_or(axis.from));
-                let r =
-                    (0..row_end.len()).min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]).then(a.cmp(&b))).unwrap_or(0);
-                row_end[r] = x + radii[i];
-                centres[i] = Some([x, row_y(r)]);
-            }
-        }
-        let ticks = axis.ticks.clone();
-
-        header(&mut drawing, &title, &timeline_subtitle(input, &selection, undated));
-
-        // Bands and the year grid.
-        for (k, band) in bands.iter().enumerate() {
-            let fill =
-                if k < selection.sections.len() { style::section_colour(k).tint(0.9) } else { Rgb(0xF4, 0xF4, 0xF4) };
-            drawing.filled(band.rect, fill, 1.0);
-        }
-        for &year in &ticks {
-            let x = axis.x(f64::from(year));
-            drawing.line(vec![[x, plot.y0], [x, plot.y1]], Rgb(255, 255, 255), 1.0, 2);
-        }
-        if let Some(zone) = axis.early {
-            drawing.line(vec![[zone.gap_at, plot.y0], [zone.gap_at, plot.y1]], Rgb(255, 255, 255), 1.0, 6);
-        }
-        for (k, band) in bands.iter().enumerate() {
-            let colour = if k < selection.sections.len() { style::section_colour(k).shade(0.35) } else { MUTED };
-            // Too many sections for titles to fit: the legend still names every colour.
-            let size = (title_h * 0.6).min(14.0);
-            if size >= 8.0 {
-                let name = fit_width(&band.name, size, true, band.rect.width() - 16.0);
-                drawing.text(name, [band.rect.x0 + 8.0, band.rect.y0 + title_h / 2.0], size, true, colour, Align::Left);
-            }
-        }
-        // The axis, broken after the early zone when there is one.
-        let axis_from = axis.early.map_or(plot.x0, |z| z.gap_at + 8.0);
-        drawing.line(vec![[axis_from, plot.y1], [plot.x1, plot.y1]], MUTED, 1.0, 1);
-        for &year in &ticks {
-            let x = axis.x(f64::from(year));
-            drawing.line(vec![[x, plot.y1], [x, plot.y1 + 6.0]], MUTED, 1.0, 1);
-            drawing.text(year.to_string(), [x, plot.y1 + 20.0], 14.0, false, INK, Align::Centre);
-        }
-        if let Some(zone) = axis.early {
-            drawing.line(vec![[plot.x0, plot.y1], [zone.gap_at - 8.0, plot.y1]], MUTED, 1.0, 1);
-            for dx in [-10.0, -4.0] {
-                drawing.line(
-                    vec![[zone.gap_at + dx, plot.y1 + 5.0], [zone.gap_at + dx + 6.0, plot.y1 - 5.0]],
-                    MUTED,
-                    1.0,
-                    1,
-                );
-            }
-            drawing.text(
-                format!("{}–{}", zone.first, zone.last),
-                [(plot.x0 + zone.gap_at) / 2.0, plot.y1 + 20.0],
-                14.0,
-                false,
-                INK,
-                Align::Centre,
-            );
-        }
-        drawing.text("publication date", [plot.x1, plot.y1 + 36.0], 13.0, false, MUTED, Align::Right);
-
-        // Citations: arcs from the citing paper back to the cited one, bulging upwards.
-        let faint = (5.0 / (selection.edges.len().max(1) as f64).sqrt()).clamp(0.06, 0.45);
-        for e in &selection.edges {
-            let (Some(a), Some(b)) = (centres[e.citing], centres[e.cited]) else { continue };
-            let points = arc(a, b);
-            if e.influential {
-                drawing.line(points, EDGE_INFLUENTIAL, (faint * 1.6).min(0.6), 2);
-            } else {
-                drawing.line(points, EDGE, faint, 1);
-            }
-        }
-
-        // Papers, as in the map.
-        let mut order: Vec<usize> = (0..n).filter(|&i| centres[i].is_some()).collect();
-        let group = |role: Role| match role {
-            Role::Context => 0,
-            Role::Candidate { .. } => 1,
-            Role::Listed { .. } => 2,
-        };
-        order.sort_by(|&a, &b| {
-            group(selection.papers[a].role)
-                .cmp(&group(selection.papers[b].role))
-                .then(radii[b].total_cmp(&radii[a]))
-                .then(a.cmp(&b))
-        });
-        for &i in &order {
-            let Some(c) = centres[i] else { continue };
-            match selection.papers[i].role {
-                Role::Listed { section } => {
-                    drawing.circle(c, radii[i], style::section_colour(section), 1.0, Some((Rgb(255, 255, 255), 1)));
-                }
-                Role::Candidate { .. } => drawing.circle(c, radii[i], CANDIDATE_FILL, 1.0, Some((CANDIDATE_STROKE, 1))),
-                Role::Context => drawing.circle(c, radii[i], CONTEXT_FILL, 0.9, None),
-            }
-        }
-
-        // Labels: undated papers are not drawn, so they get none. Far-away stand-ins keep the
-        // indices aligned.
-        add_hotspots(&mut drawing, input, &selection, &centres, &radii);
-        let placed_centres: Vec<Point> = centres.iter().map(|c| c.unwrap_or([-1e6, -1e6])).collect();
-        let mut only_dated = selection.clone();
-        only_dated.unlabel(|i| centres[i].is_none());
-        let band_areas: Vec<Rect> = bands
-            .iter()
-            .map(|b| Rect::new(b.rect.x0, b.rect.y0 + (title_h - 6.0).max(0.0), b.rect.x1, b.rect.y1))
-            .collect();
-        // Where each listed paper has a row of its own (the staircase), its label stays on that
-        // row, left or right of it (farther out with a leader line if it must): a label between
-        // two rows reads as either paper's, and shuts the paper of the next row out of both sides.
-        // As rows are then at least a label tall, each row has room for its label on one side.
-        // Where papers share rows, labels may use the whole band: more of them fit that way.
-        let own_rows: Vec<bool> = members.iter().zip(&rows).map(|(list, &k)| k >= list.len()).collect();
-        let within = |i: usize| {
-            let k = band_of(selection.papers[i].role);
-            let band = band_areas[k];
-            match (selection.papers[i].role, centres[i]) {
-                (Role::Listed { .. }, Some([_, y])) if own_rows[k] => {
-                    let half = row_h.max(LISTED_LABEL_BOX) / 2.0 + 1e-6;
-                    Some(Rect::new(band.x0, (y - half).max(band.y0), band.x1, (y + half).min(band.y1)))
-                }
-                _ => Some(band),
-            }
-        };
-        let (labels, unlabelled) = place(input, &only_dated, &placed_centres, &radii, plot, &within);
-        draw_labels(&mut drawing, &selection, &labels, &placed_centres, &radii);
-
-        let legend = Rect::new(canvas.x1 - MARGIN - LEGEND_WIDTH, HEADER, canvas.x1 - MARGIN, canvas.y1 - MARGIN);
-        draw_legend(
-            &mut drawing,
-            legend,
-            &LegendSpec {
-                sections: &selection.sections,
-                candidates: selection.candidate_count(),
-                context: selection.context_count(),
-                radius_range,
-                placement: "Left to right: publication date. One band per section of the list; the last band holds \
-                            the papers not on it.",
-                lines: "An arc joins a paper to earlier work it cites: who built on whom.",
-                data_date: input.options.data_date.as_deref(),
-            },
-        );
-        if dated.is_empty() {
-            drawing.text(
-                "No papers with a publication date to draw.",
-                [(plot.x0 + plot.x1) / 2.0, (plot.y0 + plot.y1) / 2.0],
-                20.0,
-                false,
-                MUTED,
-                Align::Centre,
-            );
-        }
-        TimelineScene { selection, centres, radii, bands, labels, unlabelled, plot, ticks, drawing }
+        bands
     }
+}
+
+/// Circles as in the map, shrunk to the rows when they are narrow; and the radius range.
+fn row_radii(selection: &Selection, row_h: f64) -> (Vec<f64>, (f64, f64)) {
+    let (mut radii, (r_min, r_max)) = papers::radii(selection);
+    let shrink = (0.9 * row_h / (2.0 * r_max)).min(1.0);
+    radii.iter_mut().for_each(|r| *r = (*r * shrink).max(2.0));
+    (radii, ((r_min * shrink).max(2.0), (r_max * shrink).max(2.0)))
+}
+
+/// Where each dated paper sits. Within a band, each paper takes the row whose last paper ended
+/// longest ago: with one row per paper this is a staircase by date, with fewer rows papers close
+/// in time part.
+fn stack(
+    bands: &[Band],
+    groups: &Groups,
+    rows: &Rows,
+    axis: &Axis,
+    years: &[Option<f64>],
+    radii: &[f64],
+) -> Vec<Option<Point>> {
+    let mut centres: Vec<Option<Point>> = vec![None; years.len()];
+    for ((band, list), &k) in bands.iter().zip(&groups.members).zip(&rows.per_band) {
+        let row_y = |r: usize| band.rect.y0 + rows.title_h + (r as f64 + 0.5) * rows.row_h;
+        let mut row_end = vec![f64::MIN; k.max(1)];
+        for &i in list {
+            let x = axis.x(years[i].unwrap_or(axis.from));
+            let r = (0..row_end.len()).min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]).then(a.cmp(&b))).unwrap_or(0);
+            row_end[r] = x + radii[i];
+            centres[i] = Some([x, row_y(r)]);
+        }
+    }
+    centres
+}
+
+/// Draws the bands (tinted in their section's colour), the year grid over them, the break of
+/// the axis, and each band's title.
+fn draw_bands(drawing: &mut Drawing, bands: &[Band], sections: usize, axis: &Axis, plot: Rect, title_h: f64) {
+    for (k, band) in bands.iter().enumerate() {
+        let fill = if k < sections { section_colour(k).tint(0.9) } else { Rgb(0xF4, 0xF4, 0xF4) };
+        drawing.filled(band.rect, fill, 1.0);
+    }
+    for &year in &axis.ticks {
+        let x = axis.x(f64::from(year));
+        drawing.line(vec![[x, plot.y0], [x, plot.y1]], Rgb(255, 255, 255), 1.0, 2);
+    }
+    if let Some(zone) = axis.early {
+        drawing.line(vec![[zone.gap_at, plot.y0], [zone.gap_at, plot.y1]], Rgb(255, 255, 255), 1.0, 6);
+    }
+    for (k, band) in bands.iter().enumerate() {
+        let colour = if k < sections { section_colour(k).shade(0.35) } else { MUTED };
+        // Too many sections for titles to fit: the legend still names every colour.
+        let size = (title_h * 0.6).min(14.0);
+        if size >= 8.0 {
+            let name = fit_width(&band.name, size, true, band.rect.width() - 16.0);
+            drawing.text(name, [band.rect.x0 + 8.0, band.rect.y0 + title_h / 2.0], size, true, colour, Align::Left);
+        }
+    }
+}
+
+/// Draws the year axis under the plot, broken after the early zone when there is one.
+fn draw_axis(drawing: &mut Drawing, axis: &Axis, plot: Rect) {
+    let axis_from = axis.early.map_or(plot.x0, |z| z.gap_at + 8.0);
+    drawing.line(vec![[axis_from, plot.y1], [plot.x1, plot.y1]], MUTED, 1.0, 1);
+    for &year in &axis.ticks {
+        let x = axis.x(f64::from(year));
+        drawing.line(vec![[x, plot.y1], [x, plot.y1 + 6.0]], MUTED, 1.0, 1);
+        drawing.text(year.to_string(), [x, plot.y1 + 20.0], 14.0, false, INK, Align::Centre);
+    }
+    if let Some(zone) = axis.early {
+        drawing.line(vec![[plot.x0, plot.y1], [zone.gap_at - 8.0, plot.y1]], MUTED, 1.0, 1);
+        for dx in [-10.0, -4.0] {
+            drawing.line(
+                vec![[zone.gap_at + dx, plot.y1 + 5.0], [zone.gap_at + dx + 6.0, plot.y1 - 5.0]],
+                MUTED,
+                1.0,
+                1,
+            );
+        }
+        drawing.text(
+            format!("{}–{}", zone.first, zone.last),
+            [(plot.x0 + zone.gap_at) / 2.0, plot.y1 + 20.0],
+            14.0,
+            false,
+            INK,
+            Align::Centre,
+        );
+    }
+    drawing.text("publication date", [plot.x1, plot.y1 + 36.0], 13.0, false, MUTED, Align::Right);
+}
+
+/// Places the labels of the dated papers, each within its band. Where each listed paper has a
+/// row of its own (the staircase), its label stays on that row, left or right of it (farther out
+/// with a leader line if it must): a label between two rows reads as either paper's, and shuts
+/// the paper of the next row out of both sides. As rows are then at least a label tall, each row
+/// has room for its label on one side. Where papers share rows, labels may use the whole band:
+/// more of them fit that way.
+#[allow(clippy::too_many_arguments)]
+fn place_labels(
+    input: &PictureInput<'_>,
+    selection: &Selection,
+    groups: &Groups,
+    rows: &Rows,
+    bands: &[Band],
+    centres: &[Option<Point>],
+    radii: &[f64],
+    plot: Rect,
+) -> (Vec<PaperLabel>, Vec<usize>) {
+    // Undated papers are not drawn, so they get no label; far-away stand-ins keep the indices
+    // aligned.
+    let placed_centres: Vec<Point> = centres.iter().map(|c| c.unwrap_or([-1e6, -1e6])).collect();
+    let mut only_dated = selection.clone();
+    only_dated.unlabel(|i| centres[i].is_none());
+    let band_areas: Vec<Rect> = bands
+        .iter()
+        .map(|b| Rect::new(b.rect.x0, b.rect.y0 + (rows.title_h - 6.0).max(0.0), b.rect.x1, b.rect.y1))
+        .collect();
+    let own_rows: Vec<bool> = groups.members.iter().zip(&rows.per_band).map(|(list, &k)| k >= list.len()).collect();
+    let within = |i: usize| {
+        let k = groups.band[i];
+        let band = band_areas[k];
+        match (selection.papers[i].role, centres[i]) {
+            (Role::Listed { .. }, Some([_, y])) if own_rows[k] => {
+                let half = rows.row_h.max(LISTED_LABEL_BOX) / 2.0 + 1e-6;
+                Some(Rect::new(band.x0, (y - half).max(band.y0), band.x1, (y + half).min(band.y1)))
+            }
+            _ => Some(band),
+        }
+    };
+    paper_labels::place(input.graph, &only_dated, &placed_centres, radii, plot, &within)
 }
 
 /// Rows per band: one per listed paper when they fit (a staircase by date, every label on its
@@ -429,8 +456,8 @@ impl Axis {
 }
 
 /// The line under the timeline's title.
-fn timeline_subtitle(input: &ExportInput<'_>, selection: &Selection, undated: usize) -> String {
-    let mut s = super::map::subtitle(input, selection);
+fn timeline_subtitle(input: &PictureInput<'_>, selection: &Selection, undated: usize) -> String {
+    let mut s = subtitle(input, selection);
     if undated > 0 {
         s.push_str(&format!(" · {undated} without a date not shown"));
     }
