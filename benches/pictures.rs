@@ -23,9 +23,8 @@ use petgraph::graph::NodeIndex;
 const SECTIONS: usize = 5;
 const LISTED: usize = 50;
 
-/// A synthetic citation DAG as in `shared/perf/ANCHORS.md`: papers cite older papers with
-/// probability proportional to in-degree + 10, 10% cite nothing, the others 4 to 16 (about
-/// 9 citations per paper, as the anchors' 2,000-node graph with 17,720 edges);
+/// A synthetic citation DAG: papers cite older papers with probability proportional to
+/// in-degree + 10, 10% cite nothing, the others 4 to 16 (about 9 citations per paper);
 /// 30-character titles; 50 papers listed in 5 sections. Papers are made as the fetch stage makes
 /// them and ranked by the ranking stage, so the bench follows those types as they change.
 fn synthetic(nodes: usize) -> (PaperList, CitationGraph, Rankings) {

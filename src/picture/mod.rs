@@ -1,8 +1,9 @@
-//! Stage 4½, pictures: the drawing machinery between [`crate::rank`] and [`crate::export`]. From
-//! the rankings it builds scenes — which papers are shown ([`selection`]), where they sit
-//! ([`layout`] for the map, [`timeline`] by date), their labels ([`label_placement`]), circles,
-//! citation lines, the shared frame and legend — as plain display lists ([`canvas`]) that the
-//! exporters serialise. Imports the model, graph, rank and paper-list stages; never `export`.
+//! Pictures, between stage 4 ([`crate::rank`]) and stage 5 ([`crate::export`]): the drawing
+//! machinery. From the rankings it builds scenes — which papers are shown ([`selection`]), where
+//! they sit ([`layout`] for the map, [`timeline`] by date), their labels ([`label_placement`]),
+//! circles, citation lines, the shared frame and legend — as plain display lists ([`canvas`])
+//! that the exporters serialise. Imports the model, graph, rank and paper-list stages; never
+//! `export`.
 
 pub mod canvas;
 pub mod edges;
