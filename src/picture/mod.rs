@@ -1,4 +1,4 @@
-//! Pictures, between stage 4 ([`crate::rank`]) and stage 5 ([`crate::export`]): the drawing
+//! Pictures, between stage 4 ([`crate::rank`]) and stage 5 (`export`): the drawing
 //! machinery. From the rankings it builds scenes — which papers are shown ([`selection`]), where
 //! they sit ([`layout`] for the map, [`timeline`] by date), their labels ([`label_placement`]),
 //! circles, citation lines, the shared frame and legend — as plain display lists ([`canvas`])
