@@ -11,21 +11,20 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use citegraph::export::dot::DotExporter;
-use citegraph::export::map::MapScene;
 use citegraph::export::png::svg_to_png;
 use citegraph::export::{ExportInput, ExportOptions, Exporter};
 use citegraph::graph::{CitationEdge, CitationGraph, ListedInfo, PaperNode};
 use citegraph::model::{Author, PaperMeta};
 use citegraph::paper_list::{ListSource, PaperList, parse_markdown};
+use citegraph::picture::map::MapScene;
 use citegraph::rank::{RankOptions, Rankings, rank};
 use petgraph::graph::NodeIndex;
 
 const SECTIONS: usize = 5;
 const LISTED: usize = 50;
 
-/// A synthetic citation DAG as in `shared/perf/ANCHORS.md`: papers cite older papers with
-/// probability proportional to in-degree + 10, 10% cite nothing, the others 4 to 16 (about
-/// 9 citations per paper, as the anchors' 2,000-node graph with 17,720 edges);
+/// A synthetic citation DAG: papers cite older papers with probability proportional to
+/// in-degree + 10, 10% cite nothing, the others 4 to 16 (about 9 citations per paper);
 /// 30-character titles; 50 papers listed in 5 sections. Papers are made as the fetch stage makes
 /// them and ranked by the ranking stage, so the bench follows those types as they change.
 fn synthetic(nodes: usize) -> (PaperList, CitationGraph, Rankings) {
@@ -100,14 +99,14 @@ fn main() {
     let nodes: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(2000);
     let (list, graph, rankings) = synthetic(nodes);
     let options = ExportOptions { map_top: 40, full_graph: true, data_date: Some("2024-05-14".to_owned()) };
-    let input = ExportInput { list: &list, graph: &graph, rankings: &rankings, options: &options };
+    let input = ExportInput::new(&list, &graph, &rankings, &options);
     println!("graph: {} nodes, {} edges, {} listed, full graph drawn", graph.node_count(), graph.edge_count(), LISTED);
 
     let (mut layout, mut svg_time, mut png_time) = (vec![], vec![], vec![]);
     let mut svg = String::new();
     for _ in 0..3 {
         let t = Instant::now();
-        let scene = MapScene::new(&input);
+        let scene = MapScene::new(&input.picture());
         layout.push(t.elapsed());
         let t = Instant::now();
         svg = scene.drawing.to_svg().expect("the map renders");

@@ -215,8 +215,8 @@ mod tests {
 
     #[test]
     fn the_stages_take_their_defaults_from_the_one_place() {
-        use crate::export::layout::LayoutParams;
         use crate::export::{missing_md, rankings_md};
+        use crate::picture::layout::LayoutParams;
         use crate::rank::{BetweennessOptions, CandidateOptions, HitsOptions, PageRankOptions, RankOptions};
 
         assert_eq!(rankings_md::TOP, defaults::RANKINGS_MD_TOP);

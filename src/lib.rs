@@ -2,9 +2,10 @@
 //!
 //! The data flows one way, one module per stage:
 //! [`paper_list`] (Markdown -> `PaperList`) -> [`s2`] (-> `Corpus`, via the Semantic Scholar API
-//! and the cache) -> [`graph`] (-> `CitationGraph`) -> [`rank`] (-> `Rankings`) -> [`export`]
-//! (-> files). [`pipeline`] is the only module that names them all; [`config`] turns the command
-//! line ([`cli`]) into a validated [`config::Config`], building each stage's options.
+//! and the cache) -> [`graph`] (-> `CitationGraph`) -> [`rank`] (-> `Rankings`) -> [`picture`]
+//! (scenes: layout, labels, legend) -> [`export`] (-> files). [`pipeline`] is the only module that
+//! names them all; [`config`] turns the command line ([`cli`]) into a validated
+//! [`config::Config`], building each stage's options.
 //!
 //! Shared by every stage and importing none: [`model`] (the hand-off types), [`defaults`] (every
 //! default value), [`wording`], [`atomic_file`] and [`terminal`] (chatter on stderr). The result
@@ -20,6 +21,7 @@ pub mod export;
 pub mod graph;
 pub mod model;
 pub mod paper_list;
+pub mod picture;
 pub mod pipeline;
 pub mod rank;
 pub mod s2;

@@ -192,7 +192,7 @@ pub fn write_outputs(
     options: &ExportOptions,
     out_dir: &Path,
 ) -> Result<Vec<PathBuf>> {
-    let input = ExportInput { list, graph, rankings, options };
+    let input = ExportInput::new(list, graph, rankings, options);
     export::write_all(out_dir, &input, &export::exporters())
 }
 

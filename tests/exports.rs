@@ -127,7 +127,7 @@ fn options() -> ExportOptions {
 fn render(exporter: &dyn Exporter) -> String {
     let (list, graph, rankings) = fixture();
     let options = options();
-    let input = ExportInput { list: &list, graph: &graph, rankings: &rankings, options: &options };
+    let input = ExportInput::new(&list, &graph, &rankings, &options);
     let mut buf = Vec::new();
     exporter.write(&input, &mut buf).unwrap();
     String::from_utf8(buf).unwrap()
@@ -267,7 +267,7 @@ fn write_all_writes_the_four_files() {
     let (list, graph, rankings) = fixture();
     let dir = tempfile::tempdir().unwrap();
     let options = options();
-    let input = ExportInput { list: &list, graph: &graph, rankings: &rankings, options: &options };
+    let input = ExportInput::new(&list, &graph, &rankings, &options);
     let written = write_all(dir.path(), &input, &exporters()).unwrap();
     let names: Vec<String> = written.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
     for name in ["rankings.csv", "rankings.md", "missing.json", "missing.md"] {

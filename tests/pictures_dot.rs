@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 
 use citegraph::export::Exporter;
 use citegraph::export::dot::DotExporter;
-use citegraph::export::selection::Selection;
+use citegraph::picture::selection::Selection;
 use common::pictures::{Fixture, HOSTILE_LIST_NAME, HOSTILE_TITLE_ONE_LINE, hostile_fixture, universe_fixture};
 use graphviz_rust::dot_structures::{Attribute, Edge, Graph, GraphAttributes, Id, Node, Stmt};
 
@@ -107,7 +107,7 @@ fn each_section_is_a_labelled_cluster_and_the_candidates_a_dashed_one() {
         assert!(unquote(attr(&node.attributes, "label").unwrap()).starts_with('#'));
     }
     assert!(parsed.loose_nodes.is_empty());
-    let selection = Selection::new(&fixture.input());
+    let selection = Selection::new(&fixture.input().picture());
     assert_eq!(parsed.edges.len(), selection.edges.len());
     let heavy = parsed.edges.iter().filter(|e| attr(&e.attributes, "penwidth").is_some()).count();
     assert_eq!(heavy, selection.edges.iter().filter(|e| e.influential).count(), "influential citations are heavier");

@@ -1,11 +1,13 @@
 //! The four pictures through `export::write_all`: names, the PNG's size and embedded fonts,
-//! determinism of all four, and an empty graph that still renders.
+//! determinism of all four, one layout per run for the map's SVG and PNG, and an empty graph that
+//! still renders.
 
 mod common;
 
 use citegraph::export::png::svg_to_png;
 use citegraph::export::{ExportInput, exporters, pictures, write_all};
 use citegraph::graph::CitationGraph;
+use citegraph::picture::layout;
 use citegraph::rank::{BetweennessMode, Rankings};
 use resvg::tiny_skia::Pixmap;
 
@@ -24,6 +26,27 @@ fn build_writes_the_four_pictures_under_their_names() {
     for (path, bytes) in again.iter().zip(&first) {
         assert_eq!(&std::fs::read(path).unwrap(), bytes, "{} is the same on a second run", path.display());
     }
+}
+
+#[test]
+fn a_build_lays_the_map_out_once_for_both_the_svg_and_the_png() {
+    let fixture = common::pictures::universe_fixture(40, false);
+    let dir = tempfile::tempdir().unwrap();
+    let before = layout::runs_on_this_thread();
+    let written = citegraph::pipeline::write_outputs(
+        &fixture.list,
+        &fixture.graph,
+        &fixture.rankings,
+        &fixture.options,
+        dir.path(),
+    )
+    .unwrap();
+    let names: Vec<String> = written.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().any(|n| n == "literature-map.svg") && names.iter().any(|n| n == "literature-map.png"));
+    assert_eq!(layout::runs_on_this_thread() - before, 1, "one force-directed layout for the whole build");
+    // Each run lays out again: the layout is kept for one run's exporters, not between runs.
+    write_all(dir.path(), &fixture.input(), &pictures()).unwrap();
+    assert_eq!(layout::runs_on_this_thread() - before, 2);
 }
 
 #[test]
@@ -78,7 +101,7 @@ fn a_graph_with_no_papers_still_gives_four_pictures() {
         convergence: Default::default(),
         candidates: vec![],
     };
-    let input = ExportInput { list: &fixture.list, graph: &graph, rankings: &rankings, options: &fixture.options };
+    let input = ExportInput::new(&fixture.list, &graph, &rankings, &fixture.options);
     let dir = tempfile::tempdir().unwrap();
     let written = write_all(dir.path(), &input, &pictures()).unwrap();
     assert_eq!(written.len(), 4);

@@ -4,10 +4,11 @@
 mod common;
 
 use citegraph::export::Exporter;
-use citegraph::export::canvas::Shape;
-use citegraph::export::labels::Rect;
-use citegraph::export::map::{MapScene, MapSvgExporter};
-use citegraph::export::selection::Role;
+use citegraph::export::map_svg::MapSvgExporter;
+use citegraph::picture::canvas::Shape;
+use citegraph::picture::geometry::Rect;
+use citegraph::picture::map::MapScene;
+use citegraph::picture::selection::Role;
 use common::pictures::{Fixture, HOSTILE_LIST_NAME, HOSTILE_TITLE_ONE_LINE, hostile_fixture, universe_fixture};
 
 fn svg_of(fixture: &Fixture) -> String {
@@ -45,7 +46,7 @@ fn assert_tidy(scene: &MapScene) {
 fn labels_of_the_realistic_map_never_overlap_nor_leave_the_canvas_and_every_listed_paper_has_one() {
     for full in [false, true] {
         let fixture = universe_fixture(40, full);
-        let scene = MapScene::new(&fixture.input());
+        let scene = MapScene::new(&fixture.input().picture());
         assert_tidy(&scene);
         let listed_unlabelled: Vec<usize> = scene
             .unlabelled
@@ -77,7 +78,7 @@ fn labels_of_the_realistic_map_never_overlap_nor_leave_the_canvas_and_every_list
 #[test]
 fn papers_do_not_cover_each_other() {
     let fixture = universe_fixture(40, false);
-    let scene = MapScene::new(&fixture.input());
+    let scene = MapScene::new(&fixture.input().picture());
     let n = scene.centres.len();
     for i in 0..n {
         for j in i + 1..n {

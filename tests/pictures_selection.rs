@@ -2,14 +2,14 @@
 
 mod common;
 
-use citegraph::export::selection::{LABELLED_CANDIDATES, LABELLED_LARGEST, Role, Selection};
+use citegraph::picture::selection::{LABELLED_CANDIDATES, LABELLED_LARGEST, Role, Selection};
 use common::pictures::universe_fixture;
 use petgraph::graph::NodeIndex;
 
 #[test]
 fn listed_papers_by_section_then_the_top_candidates_in_rank_order() {
     let fixture = universe_fixture(5, false);
-    let s = Selection::new(&fixture.input());
+    let s = Selection::new(&fixture.input().picture());
     assert_eq!(s.sections.len(), 6);
     assert_eq!((s.listed_count(), s.candidate_count(), s.context_count()), (24, 5, 0));
     let roles: Vec<Role> = s.papers.iter().map(|p| p.role).collect();
@@ -23,10 +23,10 @@ fn listed_papers_by_section_then_the_top_candidates_in_rank_order() {
 #[test]
 fn map_top_zero_shows_only_the_list_and_full_graph_shows_everything() {
     let none = universe_fixture(0, false);
-    let s = Selection::new(&none.input());
+    let s = Selection::new(&none.input().picture());
     assert_eq!((s.listed_count(), s.candidate_count()), (24, 0));
     let full = universe_fixture(40, true);
-    let s = Selection::new(&full.input());
+    let s = Selection::new(&full.input().picture());
     assert_eq!(s.papers.len(), full.graph.node_count());
     assert_eq!(s.edges.len(), full.graph.edge_count());
     assert_eq!(s.candidate_count(), 40);
@@ -35,7 +35,7 @@ fn map_top_zero_shows_only_the_list_and_full_graph_shows_everything() {
 #[test]
 fn listed_papers_the_top_candidates_and_the_largest_others_are_labelled() {
     let fixture = universe_fixture(40, false);
-    let s = Selection::new(&fixture.input());
+    let s = Selection::new(&fixture.input().picture());
     let labelled = (0..s.papers.len()).filter(|&i| s.is_labelled(i)).count();
     assert!((24 + LABELLED_CANDIDATES..=24 + LABELLED_CANDIDATES + LABELLED_LARGEST).contains(&labelled));
     assert!((0..24).all(|i| s.is_labelled(i)));
@@ -48,7 +48,7 @@ fn rankings_that_name_listed_or_unknown_nodes_are_tolerated() {
     fixture.rankings.candidates[0].node = listed;
     fixture.rankings.candidates[1].node = NodeIndex::new(1_000_000);
     fixture.rankings.metrics.truncate(10);
-    let s = Selection::new(&fixture.input());
+    let s = Selection::new(&fixture.input().picture());
     assert_eq!(s.listed_count(), 24);
     assert_eq!(s.candidate_count(), 40);
     assert!(s.papers.iter().all(|p| p.pagerank >= 0.0));

@@ -4,9 +4,10 @@
 mod common;
 
 use citegraph::export::Exporter;
-use citegraph::export::labels::Rect;
-use citegraph::export::selection::Role;
-use citegraph::export::timeline::{TimelineExporter, TimelineScene, fractional_year};
+use citegraph::export::timeline_svg::TimelineExporter;
+use citegraph::picture::geometry::Rect;
+use citegraph::picture::selection::Role;
+use citegraph::picture::timeline::{TimelineScene, fractional_year};
 use common::pictures::{Fixture, HOSTILE_LIST_NAME, HOSTILE_TITLE_ONE_LINE, hostile_fixture, paper, universe_fixture};
 
 fn svg_of(fixture: &Fixture) -> String {
@@ -26,7 +27,7 @@ fn band_of(scene: &TimelineScene, i: usize) -> usize {
 fn dates_run_left_to_right_and_each_paper_sits_in_its_band() {
     for full in [false, true] {
         let fixture = universe_fixture(40, full);
-        let input = fixture.input();
+        let input = fixture.input().picture();
         let scene = TimelineScene::new(&input);
         assert_eq!(scene.bands.len(), 7, "six sections and the papers not on the list");
         assert_eq!(scene.bands[6].name, "Not on the list");
@@ -53,7 +54,7 @@ fn dates_run_left_to_right_and_each_paper_sits_in_its_band() {
 fn timeline_labels_stay_in_their_band_and_never_overlap() {
     for full in [false, true] {
         let fixture = universe_fixture(40, full);
-        let scene = TimelineScene::new(&fixture.input());
+        let scene = TimelineScene::new(&fixture.input().picture());
         let canvas = scene.drawing.bounds();
         for (k, a) in scene.labels.iter().enumerate() {
             let band = scene.bands[band_of(&scene, a.paper)].rect;
@@ -132,7 +133,7 @@ fn papers_much_older_than_the_list_sit_behind_a_break_in_the_axis() {
     }
     let rankings = citegraph::rank::rank(&graph, &citegraph::rank::RankOptions::default());
     let fixture = Fixture { list, graph, rankings, options: common::pictures::options(40, false) };
-    let scene = TimelineScene::new(&fixture.input());
+    let scene = TimelineScene::new(&fixture.input().picture());
     let old = scene.selection.papers.iter().position(|p| p.node == classic).expect("the classic is shown");
     assert!(matches!(scene.selection.papers[old].role, Role::Candidate { .. }));
     // The main axis starts two years before the first listed paper, the years before it share
@@ -167,7 +168,7 @@ fn papers_much_older_than_the_list_sit_behind_a_break_in_the_axis() {
 
     // The full graph reaches back to the classics of the field the same way.
     let full = universe_fixture(40, true);
-    let scene = TimelineScene::new(&full.input());
+    let scene = TimelineScene::new(&full.input().picture());
     assert!(scene.ticks.iter().all(|&y| y >= 2021), "{:?}", scene.ticks);
     let svg = svg_of(&full);
     let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
@@ -181,7 +182,7 @@ fn papers_without_a_date_are_left_out_and_counted() {
     let mut fixture = hostile_fixture();
     let undated = fixture.graph.find("d").unwrap();
     assert_eq!(fixture.graph.node(undated).year, None);
-    let scene = TimelineScene::new(&fixture.input());
+    let scene = TimelineScene::new(&fixture.input().picture());
     let i = scene.selection.papers.iter().position(|p| p.node == undated).unwrap();
     assert!(scene.centres[i].is_none());
     assert!(svg_of(&fixture).contains("1 without a date not shown"));
@@ -216,7 +217,7 @@ fn the_same_input_gives_the_same_bytes() {
 #[test]
 fn bands_fill_the_plot_without_gaps() {
     let fixture = universe_fixture(40, false);
-    let scene = TimelineScene::new(&fixture.input());
+    let scene = TimelineScene::new(&fixture.input().picture());
     let mut y = scene.plot.y0;
     for band in &scene.bands {
         assert!((band.rect.y0 - y).abs() < 1e-6);
@@ -245,7 +246,7 @@ fn forty_sections_still_fit_the_canvas() {
     }
     let rankings = citegraph::rank::rank(&graph, &citegraph::rank::RankOptions::default());
     let fixture = Fixture { list, graph, rankings, options: common::pictures::options(40, false) };
-    let scene = TimelineScene::new(&fixture.input());
+    let scene = TimelineScene::new(&fixture.input().picture());
     assert_eq!(scene.bands.len(), 40);
     for (i, c) in scene.centres.iter().enumerate() {
         let c = c.unwrap();

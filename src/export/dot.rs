@@ -1,4 +1,4 @@
-//! Stage 5, pictures: `graph.dot`, the shown papers as GraphViz DOT for slides — one labelled
+//! Stage 5, `graph.dot`: the shown papers as GraphViz DOT for slides — one labelled
 //! cluster per list section, the candidates apart (dashed, grey), size from PageRank, tooltips and
 //! links, influential citations heavier. A small writer of our own that escapes every string.
 
@@ -6,9 +6,13 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::selection::{Role, Selection};
-use super::style::{self, CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, EDGE, EDGE_INFLUENTIAL, MUTED};
 use super::{ExportInput, Exporter};
+use crate::picture::palette::{
+    self, CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, EDGE, EDGE_INFLUENTIAL, INK, MUTED,
+};
+use crate::picture::papers::relative_size;
+use crate::picture::selection::{Role, Selection};
+use crate::picture::text;
 
 /// Writes `graph.dot`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -20,7 +24,7 @@ impl Exporter for DotExporter {
     }
 
     fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
-        let selection = Selection::new(input);
+        let selection = Selection::new(&input.picture());
         out.write_all(render(input, &selection).as_bytes())?;
         Ok(())
     }
@@ -70,7 +74,7 @@ pub fn render(input: &ExportInput<'_>, selection: &Selection) -> String {
 
     let listed = selection.listed_count();
     let candidates = selection.candidate_count();
-    let mut title = vec![style::clean_text(&input.list.name)];
+    let mut title = vec![text::clean_text(&input.list.name)];
     title.push(format!(
         "Citation graph of {listed} listed papers (boxes, one frame per section) and the top {candidates} \
          papers not on the list (dashed, grey){}.",
@@ -105,13 +109,13 @@ pub fn render(input: &ExportInput<'_>, selection: &Selection) -> String {
     let node_line = |index: usize| -> String {
         let shown = selection.papers[index];
         let paper = graph.node(shown.node);
-        let size = style::relative_size(shown.pagerank, selection.max_pagerank);
-        let mut label = style::label(paper);
+        let size = relative_size(shown.pagerank, selection.max_pagerank);
+        let mut label = text::label(paper);
         let tooltip = selection.tooltip(graph, index);
         let (fill, stroke, font, extra) = match shown.role {
             Role::Listed { section } => {
-                let colour = style::section_colour(section);
-                (colour.tint(0.55), colour.shade(0.15), style::INK, "")
+                let colour = palette::section_colour(section);
+                (colour.tint(0.55), colour.shade(0.15), INK, "")
             }
             Role::Candidate { rank } => {
                 label = format!("#{} {label}", rank + 1);
@@ -133,7 +137,7 @@ pub fn render(input: &ExportInput<'_>, selection: &Selection) -> String {
     };
 
     for (section_index, section) in selection.sections.iter().enumerate() {
-        let colour = style::section_colour(section_index);
+        let colour = palette::section_colour(section_index);
         line(format!("  subgraph \"cluster_s{section_index}\" {{"));
         line(format!(
             "    graph [label={}, tooltip={}, style=\"rounded,filled\", fillcolor={}, color={}, fontcolor={}, \

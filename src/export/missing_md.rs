@@ -25,7 +25,7 @@ impl Exporter for MissingMarkdown {
     }
 
     fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
-        let ExportInput { list, graph, rankings, options } = *input;
+        let ExportInput { list, graph, rankings, options, .. } = *input;
         let top: Vec<(usize, &Candidate)> = rankings.candidates.iter().take(TOP).enumerate().collect();
         writeln!(out, "# Missing related work: {}\n", escape(&list.name))?;
         writeln!(

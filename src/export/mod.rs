@@ -1,35 +1,32 @@
 //! Stage 5: rankings and graph -> files under `--out-dir`. One exporter per format, behind
 //! [`Exporter`]; [`write_all`] maps them to file names and writes each atomically.
 
-pub mod canvas;
 pub mod dot;
-pub mod fonts;
-pub mod labels;
-pub mod layout;
-pub mod legend;
-pub mod map;
+pub mod map_svg;
 pub mod markdown;
 pub mod missing_json;
 pub mod missing_md;
 pub mod png;
 pub mod rankings_csv;
 pub mod rankings_md;
-pub mod selection;
-pub mod style;
-pub mod timeline;
+pub mod timeline_svg;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
 
 use crate::atomic_file::write_atomically;
 use crate::graph::CitationGraph;
 use crate::paper_list::PaperList;
+use crate::picture::PictureInput;
+use crate::picture::map::MapScene;
 use crate::rank::Rankings;
 
-/// Everything an exporter may draw on.
-#[derive(Debug, Clone, Copy)]
+/// Everything an exporter may draw on. Built with [`ExportInput::new`]; the map's scene is laid
+/// out on first use and kept, so the exporters of one run share one layout.
+#[derive(Debug, Clone)]
 pub struct ExportInput<'a> {
     /// The list the run started from.
     pub list: &'a PaperList,
@@ -39,6 +36,38 @@ pub struct ExportInput<'a> {
     pub rankings: &'a Rankings,
     /// Rendering options.
     pub options: &'a ExportOptions,
+    /// The map's scene, laid out once by [`ExportInput::map_scene`].
+    map: OnceLock<MapScene>,
+}
+
+impl<'a> ExportInput<'a> {
+    /// The input for one run's exporters.
+    pub fn new(
+        list: &'a PaperList,
+        graph: &'a CitationGraph,
+        rankings: &'a Rankings,
+        options: &'a ExportOptions,
+    ) -> ExportInput<'a> {
+        ExportInput { list, graph, rankings, options, map: OnceLock::new() }
+    }
+
+    /// What the pictures are drawn from.
+    pub fn picture(&self) -> PictureInput<'a> {
+        PictureInput {
+            list: self.list,
+            graph: self.graph,
+            rankings: self.rankings,
+            map_top: self.options.map_top,
+            full_graph: self.options.full_graph,
+            data_date: self.options.data_date.as_deref(),
+        }
+    }
+
+    /// The map, laid out on the first call and shared by every later one (`literature-map.svg`
+    /// and `literature-map.png` draw the same scene).
+    pub fn map_scene(&self) -> &MapScene {
+        self.map.get_or_init(|| MapScene::new(&self.picture()))
+    }
 }
 
 /// Options of the renderers.
@@ -76,8 +105,8 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
 pub fn pictures() -> Vec<Box<dyn Exporter>> {
     vec![
         Box::new(dot::DotExporter),
-        Box::new(map::MapSvgExporter),
-        Box::new(timeline::TimelineExporter),
+        Box::new(map_svg::MapSvgExporter),
+        Box::new(timeline_svg::TimelineExporter),
         Box::new(png::MapPngExporter),
     ]
 }

@@ -1,5 +1,6 @@
-//! Stage 5, pictures: `literature-map.png`, the map at 1920x1080 for slides, rendered from the
-//! map's SVG by resvg with the embedded DejaVu fonts (never the machine's fonts).
+//! Stage 5, `literature-map.png`: the map at 1920x1080 for slides — the same scene as
+//! `literature-map.svg` (laid out once per run, see [`ExportInput::map_scene`]) rendered from its
+//! SVG by resvg with the embedded DejaVu fonts (never the machine's fonts).
 
 use std::io::Write;
 use std::sync::Arc;
@@ -8,9 +9,8 @@ use anyhow::{Context, Result, anyhow};
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 
-use super::fonts;
-use super::map::MapScene;
 use super::{ExportInput, Exporter};
+use crate::picture::fonts;
 
 /// Writes `literature-map.png`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -22,8 +22,7 @@ impl Exporter for MapPngExporter {
     }
 
     fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
-        let scene = MapScene::new(input);
-        let svg = scene.drawing.to_svg()?;
+        let svg = input.map_scene().drawing.to_svg()?;
         out.write_all(&svg_to_png(&svg)?)?;
         Ok(())
     }

@@ -21,7 +21,7 @@ impl Exporter for RankingsMarkdown {
     }
 
     fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
-        let ExportInput { list, graph, rankings, options } = *input;
+        let ExportInput { list, graph, rankings, options, .. } = *input;
         writeln!(out, "# Rankings: {}\n", escape(&list.name))?;
         writeln!(
             out,

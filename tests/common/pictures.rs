@@ -20,7 +20,7 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn input(&self) -> ExportInput<'_> {
-        ExportInput { list: &self.list, graph: &self.graph, rankings: &self.rankings, options: &self.options }
+        ExportInput::new(&self.list, &self.graph, &self.rankings, &self.options)
     }
 }
 

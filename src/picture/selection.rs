@@ -1,4 +1,4 @@
-//! Stage 5, pictures: which papers every picture shows — the listed papers and the top
+//! Pictures: which papers every picture shows — the listed papers and the top
 //! `map_top` candidates, or every node with `--full-graph` — decided in one place.
 
 use std::collections::HashMap;
@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use super::ExportInput;
-use super::style::{authors_line, clean_text, section_display_name, year_of};
+use super::PictureInput;
+use super::text::{authors_line, clean_text, section_display_name, year_of};
 use crate::graph::CitationGraph;
 
 /// What a shown paper is.
@@ -75,7 +75,7 @@ pub const LABELLED_LARGEST: usize = 6;
 
 impl Selection {
     /// The selection for these inputs and options.
-    pub fn new(input: &ExportInput<'_>) -> Selection {
+    pub fn new(input: &PictureInput<'_>) -> Selection {
         let graph = input.graph;
         let pagerank = |node: NodeIndex| input.rankings.metrics.get(node.index()).map_or(0.0, |m| m.pagerank).max(0.0);
 
@@ -117,7 +117,7 @@ impl Selection {
             .candidates
             .iter()
             .filter(|c| c.node.index() < graph.node_count() && graph.node(c.node).listed.is_none());
-        for (rank, candidate) in candidates.take(input.options.map_top).enumerate() {
+        for (rank, candidate) in candidates.take(input.map_top).enumerate() {
             if position.contains_key(&candidate.node) {
                 continue;
             }
@@ -128,7 +128,7 @@ impl Selection {
                 pagerank: pagerank(candidate.node),
             });
         }
-        if input.options.full_graph {
+        if input.full_graph {
             for node in graph.graph().node_indices() {
                 if let std::collections::hash_map::Entry::Vacant(slot) = position.entry(node) {
                     slot.insert(papers.len());

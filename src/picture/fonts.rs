@@ -1,4 +1,4 @@
-//! Stage 5, pictures: the embedded DejaVu Sans fonts and the text measurement every picture uses
+//! Pictures: the embedded DejaVu Sans fonts and the text measurement every picture uses
 //! to place its labels. Text never depends on the fonts installed on the machine.
 
 use std::sync::{Once, OnceLock};

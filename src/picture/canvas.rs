@@ -1,4 +1,4 @@
-//! Stage 5, pictures: a small display list (lines, circles, boxes, text in pixels) that the map
+//! Pictures: a small display list (lines, circles, boxes, text in pixels) that the map
 //! and the timeline build, and its rendering to SVG with plotters. Keeping the geometry in plain
 //! data lets the tests check it (labels inside the canvas, no overlaps) without parsing pictures.
 
@@ -12,9 +12,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
 
 use super::fonts::{self, FAMILY};
-use super::labels::Rect;
-use super::layout::Point;
-use super::style::Rgb;
+use super::geometry::{Point, Rect};
+use super::palette::Rgb;
 
 /// Horizontal alignment of a text on its anchor point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

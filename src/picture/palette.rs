@@ -1,8 +1,5 @@
-//! Stage 5, pictures: what every picture agrees on — section colours, the candidate grey, node
-//! size from PageRank, and the short label of a paper.
-
-use crate::graph::PaperNode;
-pub use crate::wording::{clean_text, short_title};
+//! Pictures: the colours every picture agrees on — one per list section, grey for papers not on
+//! the list, ink for text, the greys of the citation lines.
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,69 +62,14 @@ pub fn section_colour(index: usize) -> Rgb {
     }
 }
 
-/// A section's name for display (`(no section)` for papers before any heading).
-pub fn section_display_name(name: &str) -> String {
-    let name = clean_text(name);
-    if name.is_empty() { "(no section)".to_owned() } else { name }
-}
-
-/// Relative size from PageRank: `sqrt(pagerank / max)` in 0..=1, so that a circle's area is
-/// proportional to its PageRank.
-pub fn relative_size(pagerank: f64, max_pagerank: f64) -> f64 {
-    if max_pagerank > 0.0 && pagerank.is_finite() && pagerank > 0.0 {
-        (pagerank / max_pagerank).sqrt().min(1.0)
-    } else {
-        0.0
-    }
-}
-
-/// The year a paper is shown under: its year, else the year of its publication date.
-pub fn year_of(paper: &PaperNode) -> Option<i32> {
-    paper.year.or_else(|| paper.publication_date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()))
-}
-
-/// `Short title (year)`, or `Short title` when the year is unknown.
-pub fn label(paper: &PaperNode) -> String {
-    let title = if clean_text(&paper.title).is_empty() { "(untitled)".to_owned() } else { short_title(&paper.title) };
-    match year_of(paper) {
-        Some(year) => format!("{title} ({year})"),
-        None => title,
-    }
-}
-
-/// Authors for a tooltip: all of them up to eight, else the first six and "et al.".
-pub fn authors_line(authors: &[String]) -> String {
-    let names: Vec<String> = authors.iter().map(|a| clean_text(a)).filter(|a| !a.is_empty()).collect();
-    match names.len() {
-        0 => String::new(),
-        n if n <= 8 => names.join(", "),
-        n => format!("{} et al. ({n} authors)", names[..6].join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_are_the_square_root_of_the_pagerank_share() {
-        assert_eq!(relative_size(0.25, 1.0), 0.5);
-        assert_eq!(relative_size(0.0, 1.0), 0.0);
-        assert_eq!(relative_size(1.0, 0.0), 0.0);
-        assert_eq!(relative_size(f64::NAN, 1.0), 0.0);
-    }
 
     #[test]
     fn colours_stay_distinct_past_the_palette() {
         assert_eq!(section_colour(0).hex(), "#4E79A7");
         assert_ne!(section_colour(0), section_colour(9));
         assert_eq!(Rgb(0, 0, 0).tint(1.0), Rgb(255, 255, 255));
-    }
-
-    #[test]
-    fn long_author_lists_are_shortened() {
-        let many: Vec<String> = (0..10).map(|i| format!("A{i}")).collect();
-        assert_eq!(authors_line(&many), "A0, A1, A2, A3, A4, A5 et al. (10 authors)");
-        assert_eq!(authors_line(&many[..2]), "A0, A1");
     }
 }

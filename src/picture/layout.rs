@@ -1,12 +1,23 @@
-//! Stage 5, pictures: the force-directed layout of the literature map — ForceAtlas2 (Jacomy et
+//! Pictures: the force-directed layout of the literature map — ForceAtlas2 (Jacomy et
 //! al. 2014, as in Gephi) with Barnes-Hut repulsion for large graphs — and the overlap removal
 //! that runs once the layout is scaled to the canvas. Deterministic: no randomness but a seeded
 //! generator, no hashing, a fixed number of iterations.
 
+use super::geometry::Point;
 use crate::defaults;
 
-/// A point or vector.
-pub type Point = [f64; 2];
+thread_local! {
+    /// How many times [`force_atlas2`] has run on this thread.
+    static RUNS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many layouts [`force_atlas2`] has computed on the calling thread so far: the layout is
+/// the costly part of a picture, and a test counts it to show that one run lays the map out once
+/// for both the SVG and the PNG. Per thread, so tests running side by side do not count each
+/// other's layouts.
+pub fn runs_on_this_thread() -> u64 {
+    RUNS.with(std::cell::Cell::get)
+}
 
 /// Settings of [`force_atlas2`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -55,6 +66,7 @@ pub struct Spring {
 /// Lays out `start.len()` nodes joined by `springs`, starting from `start` (plus a small seeded
 /// jitter, so that no two nodes coincide). Returns positions in layout units, centred on 0.
 pub fn force_atlas2(start: &[Point], springs: &[Spring], params: &LayoutParams) -> Vec<Point> {
+    RUNS.with(|runs| runs.set(runs.get() + 1));
     let n = start.len();
     if n == 0 {
         return Vec::new();

@@ -1,15 +1,16 @@
-//! Stage 5, pictures: the legend panel the map and the timeline share — the sections and their
+//! Pictures: the legend panel the map and the timeline share — the sections and their
 //! colours, what grey means, what size means, what the lines are.
 
 use super::canvas::{Align, Drawing, Shape, wrap};
 use super::fonts::fit_width;
-use super::labels::Rect;
-use super::style::{self, CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, EDGE, EDGE_INFLUENTIAL, INK, MUTED, Rgb};
+use super::geometry::Rect;
+use super::palette::{self, CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, EDGE, EDGE_INFLUENTIAL, INK, MUTED, Rgb};
+use super::text::clean_text;
 
 /// What the legend explains.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendSpec<'a> {
-    /// Section names, in list order (their colours follow [`style::section_colour`]).
+    /// Section names, in list order (their colours follow [`palette::section_colour`]).
     pub sections: &'a [String],
     /// Candidates shown.
     pub candidates: usize,
@@ -59,7 +60,7 @@ pub fn draw_legend(drawing: &mut Drawing, panel: Rect, spec: &LegendSpec<'_>) ->
         (false, ((room / compact_line).floor() as usize).saturating_sub(1).min(spec.sections.len()))
     };
     for (i, section) in spec.sections.iter().enumerate().take(shown) {
-        drawing.circle([pen.x + 8.0, y], 8.0, style::section_colour(i), 1.0, Some((Rgb(255, 255, 255), 1)));
+        drawing.circle([pen.x + 8.0, y], 8.0, palette::section_colour(i), 1.0, Some((Rgb(255, 255, 255), 1)));
         if two_lines {
             pen.name(drawing, &mut y, section);
         } else {
@@ -186,7 +187,7 @@ impl Pen {
         y += 18.0;
         let foot = format!(
             "Citations from Semantic Scholar, data of {}. Drawn by citegraph.",
-            spec.data_date.map_or_else(|| "an unknown date".to_owned(), style::clean_text)
+            spec.data_date.map_or_else(|| "an unknown date".to_owned(), clean_text)
         );
         self.note(drawing, &mut y, &foot, x, self.full);
         y

@@ -1,68 +1,9 @@
-//! Stage 5, pictures: label placement shared by the map and the timeline. Greedy, in priority
+//! Pictures: label placement shared by the map and the timeline. Greedy, in priority
 //! order: each label tries positions around its node, nearest first, and takes the cheapest one
 //! that overlaps no label placed before it and stays inside the drawing area; covering other
 //! nodes costs, so labels avoid them when they can.
 
-use super::layout::Point;
-
-/// An axis-aligned rectangle in pixels.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    /// Left.
-    pub x0: f64,
-    /// Top.
-    pub y0: f64,
-    /// Right.
-    pub x1: f64,
-    /// Bottom.
-    pub y1: f64,
-}
-
-impl Rect {
-    /// The rectangle with these corners.
-    pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
-        Rect { x0, y0, x1, y1 }
-    }
-
-    /// Width.
-    pub fn width(&self) -> f64 {
-        self.x1 - self.x0
-    }
-
-    /// Height.
-    pub fn height(&self) -> f64 {
-        self.y1 - self.y0
-    }
-
-    /// Whether the two share any area (touching edges do not count).
-    pub fn overlaps(&self, other: &Rect) -> bool {
-        self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
-    }
-
-    /// Whether `self` lies wholly inside `outer`.
-    pub fn inside(&self, outer: &Rect) -> bool {
-        self.x0 >= outer.x0 && self.y0 >= outer.y0 && self.x1 <= outer.x1 && self.y1 <= outer.y1
-    }
-
-    /// Whether the rectangle and the circle share any area.
-    pub fn hits_circle(&self, centre: Point, radius: f64) -> bool {
-        let nx = centre[0].clamp(self.x0, self.x1);
-        let ny = centre[1].clamp(self.y0, self.y1);
-        let (dx, dy) = (centre[0] - nx, centre[1] - ny);
-        dx * dx + dy * dy < radius * radius
-    }
-
-    /// Distance from `p` to the rectangle (0 inside).
-    pub fn distance(&self, p: Point) -> f64 {
-        let q = self.nearest_point(p);
-        (p[0] - q[0]).hypot(p[1] - q[1])
-    }
-
-    /// The point of the rectangle nearest to `p`.
-    pub fn nearest_point(&self, p: Point) -> Point {
-        [p[0].clamp(self.x0, self.x1), p[1].clamp(self.y0, self.y1)]
-    }
-}
+use super::geometry::{Point, Rect};
 
 /// A label to place: a box of `width` x `height` next to the circle at `anchor`.
 #[derive(Debug, Clone, Copy, PartialEq)]

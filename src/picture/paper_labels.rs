@@ -1,0 +1,145 @@
+//! Pictures: the paper labels the map and the timeline share — which papers get one and in what
+//! order they claim space, their text (`Short title (year)`, candidates with their rank), their
+//! size, and how they are drawn (on a translucent box, with a leader line when away from their
+//! paper). Where each goes is [`super::label_placement`]'s job.
+
+use super::canvas::{Align, Drawing};
+use super::fonts::text_width;
+use super::geometry::{Point, Rect};
+use super::label_placement::{LabelRequest, Obstacle, Placement, place_labels};
+use super::palette::{INK, MUTED, Rgb};
+use super::selection::{Role, Selection};
+use super::text;
+use crate::graph::CitationGraph;
+
+/// Text size of a listed paper's label, in pixels per em.
+pub const LISTED_LABEL: f64 = 15.0;
+/// Text size of the other labels (candidates, large papers not on the list).
+pub const CANDIDATE_LABEL: f64 = 14.0;
+/// A label box is this many times its text size tall.
+pub const LINE_HEIGHT: f64 = 1.3;
+/// Height of a listed paper's label box.
+pub const LISTED_LABEL_BOX: f64 = LISTED_LABEL * LINE_HEIGHT;
+/// Space between a label's box and its text, left and right.
+pub const LABEL_PAD: f64 = 3.0;
+/// Opacity of the white box under a label's text.
+const BOX_ALPHA: f64 = 0.78;
+
+/// A label as placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaperLabel {
+    /// Position in [`Selection::papers`] of the paper it names.
+    pub paper: usize,
+    /// The text.
+    pub text: String,
+    /// Its box (text plus padding).
+    pub placement: Placement,
+}
+
+/// Label text of a shown paper: `Short title (year)`, candidates prefixed with their rank.
+pub fn label_text(graph: &CitationGraph, selection: &Selection, index: usize) -> String {
+    let shown = selection.papers[index];
+    let label = text::label(graph.node(shown.node));
+    match shown.role {
+        Role::Candidate { rank } => format!("#{} {label}", rank + 1),
+        _ => label,
+    }
+}
+
+/// Places labels for the labelled papers of `selection` — listed papers first (most central
+/// first), then the candidates by rank, then other large papers — each inside `plot` and inside
+/// `within(paper)` when that gives an area. Returns the labels placed and the papers that found
+/// no free spot.
+pub fn place(
+    graph: &CitationGraph,
+    selection: &Selection,
+    centres: &[Point],
+    radii: &[f64],
+    plot: Rect,
+    within: &dyn Fn(usize) -> Option<Rect>,
+) -> (Vec<PaperLabel>, Vec<usize>) {
+    let mut wanted: Vec<usize> = (0..selection.papers.len()).filter(|&i| selection.is_labelled(i)).collect();
+    let key = |i: usize| {
+        let p = &selection.papers[i];
+        match p.role {
+            Role::Listed { .. } => (0, 0, -p.pagerank),
+            Role::Candidate { rank } => (1, rank, 0.0),
+            Role::Context => (2, 0, -p.pagerank),
+        }
+    };
+    wanted.sort_by(|&a, &b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(ka.2.total_cmp(&kb.2)).then(a.cmp(&b))
+    });
+    let texts: Vec<String> = wanted.iter().map(|&i| label_text(graph, selection, i)).collect();
+    let requests: Vec<LabelRequest> = wanted
+        .iter()
+        .zip(&texts)
+        .map(|(&i, text)| {
+            let size =
+                if matches!(selection.papers[i].role, Role::Listed { .. }) { LISTED_LABEL } else { CANDIDATE_LABEL };
+            LabelRequest {
+                anchor: centres[i],
+                radius: radii[i],
+                width: text_width(text, size, false) + 2.0 * LABEL_PAD,
+                height: size * LINE_HEIGHT,
+                within: within(i),
+            }
+        })
+        .collect();
+    // Covering a listed paper costs most, a candidate less, another paper little.
+    let obstacles: Vec<Obstacle> = (0..selection.papers.len())
+        .map(|i| Obstacle {
+            centre: centres[i],
+            radius: radii[i],
+            weight: match selection.papers[i].role {
+                Role::Listed { .. } => 4.0,
+                Role::Candidate { .. } => 2.0,
+                Role::Context => 0.3,
+            },
+        })
+        .collect();
+    let own: Vec<Option<usize>> = wanted.iter().map(|&i| Some(i)).collect();
+    let placements = place_labels(&requests, &obstacles, &own, plot);
+    let mut labels = Vec::new();
+    let mut unlabelled = Vec::new();
+    for ((&i, text), placement) in wanted.iter().zip(texts).zip(placements) {
+        match placement {
+            Some(placement) => labels.push(PaperLabel { paper: i, text, placement }),
+            None => unlabelled.push(i),
+        }
+    }
+    (labels, unlabelled)
+}
+
+/// Draws placed labels: leader lines for those away from their paper, then each text on a
+/// translucent white box.
+pub fn draw(drawing: &mut Drawing, selection: &Selection, labels: &[PaperLabel], centres: &[Point], radii: &[f64]) {
+    for label in labels {
+        let rect = label.placement.rect;
+        if label.placement.leader {
+            let c = centres[label.paper];
+            let target = rect.nearest_point(c);
+            let (dx, dy) = (target[0] - c[0], target[1] - c[1]);
+            let d = dx.hypot(dy).max(1e-9);
+            let r = radii[label.paper] + 1.0;
+            drawing.line(vec![[c[0] + dx / d * r, c[1] + dy / d * r], target], INK, 0.75, 1);
+        }
+    }
+    for label in labels {
+        let rect = label.placement.rect;
+        let (size, colour) = match selection.papers[label.paper].role {
+            Role::Listed { .. } => (LISTED_LABEL, INK),
+            _ => (CANDIDATE_LABEL, MUTED),
+        };
+        drawing.filled(rect, Rgb(255, 255, 255), BOX_ALPHA);
+        drawing.text(
+            label.text.clone(),
+            [rect.x0 + LABEL_PAD, (rect.y0 + rect.y1) / 2.0],
+            size,
+            false,
+            colour,
+            Align::Left,
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! Pictures: the paper circles the map and the timeline share — their size from PageRank, the
+//! order they are painted in, their colours by role, and the invisible hotspots that give each a
+//! tooltip and a link in the SVG.
+
+use super::canvas::{Drawing, Hotspot};
+use super::geometry::Point;
+use super::palette::{CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, Rgb, section_colour};
+use super::selection::{Role, Selection};
+use crate::graph::CitationGraph;
+
+/// Relative size from PageRank: `sqrt(pagerank / max)` in 0..=1, so that a circle's area is
+/// proportional to its PageRank.
+pub fn relative_size(pagerank: f64, max_pagerank: f64) -> f64 {
+    if max_pagerank > 0.0 && pagerank.is_finite() && pagerank > 0.0 {
+        (pagerank / max_pagerank).sqrt().min(1.0)
+    } else {
+        0.0
+    }
+}
+
+/// Radius in pixels of each shown paper (area from PageRank; smaller when many papers share the
+/// canvas), and the radius range (smallest, largest) for the legend.
+pub fn radii(selection: &Selection) -> (Vec<f64>, (f64, f64)) {
+    let n = selection.papers.len();
+    let crowd = (64.0 / n.max(1) as f64).sqrt().clamp(0.3, 1.0);
+    let (r_min, r_max) = (5.0 * crowd.max(0.6), 24.0 * crowd);
+    let radii = selection
+        .papers
+        .iter()
+        .map(|p| {
+            let s = relative_size(p.pagerank, selection.max_pagerank);
+            match p.role {
+                Role::Context => (2.0 + 8.0 * s) * crowd.max(0.5),
+                _ => r_min + (r_max - r_min) * s,
+            }
+        })
+        .collect();
+    (radii, (r_min, r_max))
+}
+
+/// Paints the circle of every paper with a centre (`None`: not drawn): other papers first, then
+/// candidates, then listed ones, so the listed papers stay on top; larger ones first in each group.
+/// Listed papers take their section's colour, candidates grey with an outline, others light grey.
+pub fn draw_circles(drawing: &mut Drawing, selection: &Selection, centres: &[Option<Point>], radii: &[f64]) {
+    let mut order: Vec<usize> = (0..selection.papers.len()).filter(|&i| centres[i].is_some()).collect();
+    let group = |role: Role| match role {
+        Role::Context => 0,
+        Role::Candidate { .. } => 1,
+        Role::Listed { .. } => 2,
+    };
+    order.sort_by(|&a, &b| {
+        group(selection.papers[a].role)
+            .cmp(&group(selection.papers[b].role))
+            .then(radii[b].total_cmp(&radii[a]))
+            .then(a.cmp(&b))
+    });
+    for &i in &order {
+        let Some(c) = centres[i] else { continue };
+        match selection.papers[i].role {
+            Role::Listed { section } => {
+                drawing.circle(c, radii[i], section_colour(section), 1.0, Some((Rgb(255, 255, 255), 1)));
+            }
+            Role::Candidate { .. } => drawing.circle(c, radii[i], CANDIDATE_FILL, 1.0, Some((CANDIDATE_STROKE, 1))),
+            Role::Context => drawing.circle(c, radii[i], CONTEXT_FILL, 0.9, None),
+        }
+    }
+}
+
+/// Tooltips (full title, authors) and links over every drawn paper, for the SVG.
+pub fn add_hotspots(
+    drawing: &mut Drawing,
+    graph: &CitationGraph,
+    selection: &Selection,
+    centres: &[Option<Point>],
+    radii: &[f64],
+) {
+    for (i, shown) in selection.papers.iter().enumerate() {
+        if let Some(centre) = centres[i] {
+            drawing.hotspots.push(Hotspot {
+                centre,
+                radius: radii[i],
+                tooltip: selection.tooltip(graph, i),
+                url: graph.node(shown.node).url(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_the_square_root_of_the_pagerank_share() {
+        assert_eq!(relative_size(0.25, 1.0), 0.5);
+        assert_eq!(relative_size(0.0, 1.0), 0.0);
+        assert_eq!(relative_size(1.0, 0.0), 0.0);
+        assert_eq!(relative_size(f64::NAN, 1.0), 0.0);
+    }
+}

@@ -1,0 +1,49 @@
+//! Pictures: what the pictures write about a paper — a section's display name, a short title,
+//! the `Short title (year)` label, the authors line of a tooltip — and the one-line text cleaning
+//! they all use.
+
+use crate::graph::PaperNode;
+
+/// A section's name for display (`(no section)` for papers before any heading).
+pub fn section_display_name(name: &str) -> String {
+    let name = clean_text(name);
+    if name.is_empty() { "(no section)".to_owned() } else { name }
+}
+
+pub use crate::wording::{clean_text, short_title};
+
+/// The year a paper is shown under: its year, else the year of its publication date.
+pub fn year_of(paper: &PaperNode) -> Option<i32> {
+    paper.year.or_else(|| paper.publication_date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()))
+}
+
+/// `Short title (year)`, or `Short title` when the year is unknown.
+pub fn label(paper: &PaperNode) -> String {
+    let title = if clean_text(&paper.title).is_empty() { "(untitled)".to_owned() } else { short_title(&paper.title) };
+    match year_of(paper) {
+        Some(year) => format!("{title} ({year})"),
+        None => title,
+    }
+}
+
+/// Authors for a tooltip: all of them up to eight, else the first six and "et al.".
+pub fn authors_line(authors: &[String]) -> String {
+    let names: Vec<String> = authors.iter().map(|a| clean_text(a)).filter(|a| !a.is_empty()).collect();
+    match names.len() {
+        0 => String::new(),
+        n if n <= 8 => names.join(", "),
+        n => format!("{} et al. ({n} authors)", names[..6].join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_author_lists_are_shortened() {
+        let many: Vec<String> = (0..10).map(|i| format!("A{i}")).collect();
+        assert_eq!(authors_line(&many), "A0, A1, A2, A3, A4, A5 et al. (10 authors)");
+        assert_eq!(authors_line(&many[..2]), "A0, A1");
+    }
+}
