@@ -4,18 +4,18 @@
 use std::io::Write;
 
 use anyhow::Result;
-use serde::Serialize;
 
 use super::tables::{align_right, plain_table, write_table};
 use crate::cli::{ListFormat, TableFormat};
 use crate::export::markdown::short_number;
-use crate::export::missing_json::{entries, round6};
-use crate::export::rankings_csv;
+use crate::export::records::round6;
+use crate::export::{DataFormat, Dataset, Records, data_exporter};
 use crate::graph::CitationGraph;
-use crate::rank::candidates::short_title;
 use crate::rank::evaluate::{Evaluation, RECALL_AT, Ranker};
-use crate::rank::{BetweennessMode, Convergence, NodeRow, Rankings};
-use crate::wording::thousands;
+use crate::rank::{NodeRow, Rankings};
+use crate::wording::{short_title, thousands};
+
+pub use crate::rank::GraphSummary;
 
 /// What the rows of `citegraph rank` describe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,34 +26,14 @@ pub enum RowKind {
     EdgeList,
 }
 
-/// A summary of the graph ranked, printed under the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GraphSummary {
-    /// Nodes.
-    pub nodes: usize,
-    /// Distinct edges.
-    pub edges: usize,
-    /// How betweenness was computed.
-    pub betweenness: BetweennessMode,
-    /// How PageRank and HITS ended.
-    pub convergence: Convergence,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RankJson<'a> {
-    #[serde(flatten)]
-    summary: GraphSummary,
-    rows: Vec<RankedRow<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RankedRow<'a> {
-    rank: usize,
-    #[serde(flatten)]
-    row: &'a NodeRow<'a>,
+/// The data format a `--format` asks for; `None` for the table for people. The one place
+/// the flag's values are matched.
+fn data_format(format: TableFormat) -> Option<DataFormat> {
+    match format {
+        TableFormat::Table => None,
+        TableFormat::Csv => Some(DataFormat::Csv),
+        TableFormat::Json => Some(DataFormat::Json),
+    }
 }
 
 /// `citegraph rank`: the first `top` rows (already in PageRank order).
@@ -65,58 +45,48 @@ pub fn write_rank(
     top: usize,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let rows = &rows[..top.min(rows.len())];
-    match format {
-        TableFormat::Csv => rankings_csv::write_rows(rows, out),
-        TableFormat::Json => {
-            let json = RankJson {
-                summary,
-                rows: rows.iter().enumerate().map(|(i, row)| RankedRow { rank: i + 1, row }).collect(),
-            };
-            writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
-            Ok(())
-        }
-        TableFormat::Table => {
-            let mut header = vec!["#"];
-            header.extend(match kind {
-                RowKind::Papers => {
-                    &["Paper", "Year", "Listed in", "Cited by listed", "Cites listed", "In", "Out", "Citations"][..]
-                }
-                RowKind::EdgeList => &["Id", "In", "Out"][..],
-            });
-            header.extend(["PageRank", "Betweenness", "Authority", "Hub"]);
-            let mut table = plain_table(&header);
-            let numbers: Vec<usize> = match kind {
-                RowKind::Papers => [0, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12].into(),
-                RowKind::EdgeList => [0, 2, 3, 4, 5, 6, 7].into(),
-            };
-            align_right(&mut table, &numbers);
-            for (i, row) in rows.iter().enumerate() {
-                let m = &row.metrics;
-                let mut cells = vec![(i + 1).to_string()];
-                match kind {
-                    RowKind::Papers => cells.extend([
-                        short_title(row.title),
-                        row.year.map(|y| y.to_string()).unwrap_or_default(),
-                        row.section.map(short_title).unwrap_or_else(|| "-".to_owned()),
-                        m.cited_by_listed.to_string(),
-                        m.cites_listed.to_string(),
-                        m.in_degree.to_string(),
-                        m.out_degree.to_string(),
-                        row.citation_count.map(thousands).unwrap_or_default(),
-                    ]),
-                    RowKind::EdgeList => {
-                        cells.extend([row.paper_id.to_owned(), m.in_degree.to_string(), m.out_degree.to_string()]);
-                    }
-                }
-                cells.extend([m.pagerank, m.betweenness, m.authority, m.hub].map(short_number));
-                table.add_row(cells);
-            }
-            write_table(out, &table)?;
-            writeln!(out, "\n{}", summary_line(&summary))?;
-            Ok(())
-        }
+    if let Some(format) = data_format(format) {
+        return data_exporter(Dataset::Rankings, format).write(&Records::of_rows(rows, summary).top(top), out);
     }
+    let rows = &rows[..top.min(rows.len())];
+    let mut header = vec!["#"];
+    header.extend(match kind {
+        RowKind::Papers => {
+            &["Paper", "Year", "Listed in", "Cited by listed", "Cites listed", "In", "Out", "Citations"][..]
+        }
+        RowKind::EdgeList => &["Id", "In", "Out"][..],
+    });
+    header.extend(["PageRank", "Betweenness", "Authority", "Hub"]);
+    let mut table = plain_table(&header);
+    let numbers: Vec<usize> = match kind {
+        RowKind::Papers => [0, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12].into(),
+        RowKind::EdgeList => [0, 2, 3, 4, 5, 6, 7].into(),
+    };
+    align_right(&mut table, &numbers);
+    for (i, row) in rows.iter().enumerate() {
+        let m = &row.metrics;
+        let mut cells = vec![(i + 1).to_string()];
+        match kind {
+            RowKind::Papers => cells.extend([
+                short_title(row.title),
+                row.year.map(|y| y.to_string()).unwrap_or_default(),
+                row.section.map(short_title).unwrap_or_else(|| "-".to_owned()),
+                m.cited_by_listed.to_string(),
+                m.cites_listed.to_string(),
+                m.in_degree.to_string(),
+                m.out_degree.to_string(),
+                row.citation_count.map(thousands).unwrap_or_default(),
+            ]),
+            RowKind::EdgeList => {
+                cells.extend([row.paper_id.to_owned(), m.in_degree.to_string(), m.out_degree.to_string()]);
+            }
+        }
+        cells.extend([m.pagerank, m.betweenness, m.authority, m.hub].map(short_number));
+        table.add_row(cells);
+    }
+    write_table(out, &table)?;
+    writeln!(out, "\n{}", summary_line(&summary))?;
+    Ok(())
 }
 
 /// `49,920 nodes, 1,000,000 edges; PageRank 31 iterations, HITS 112; betweenness exact`.
@@ -143,77 +113,34 @@ pub fn write_missing(
     top: usize,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let entries = entries(graph, rankings, Some(top));
-    match format {
-        TableFormat::Json => {
-            writeln!(out, "{}", serde_json::to_string_pretty(&entries)?)?;
-        }
-        TableFormat::Csv => {
-            let mut csv = csv::Writer::from_writer(&mut *out);
-            csv.write_record([
-                "rank",
-                "paperId",
-                "title",
-                "year",
-                "venue",
-                "score",
-                "citedByListed",
-                "citesListed",
-                "citationCount",
-                "suggestedSection",
-                "reasons",
-            ])?;
-            for e in &entries {
-                csv.write_record([
-                    e.rank.to_string(),
-                    e.paper_id.to_owned(),
-                    e.title.to_owned(),
-                    e.year.map(|y| y.to_string()).unwrap_or_default(),
-                    e.venue.unwrap_or_default().to_owned(),
-                    e.score.to_string(),
-                    e.cited_by_listed.to_string(),
-                    e.cites_listed.to_string(),
-                    e.citation_count.map(|c| c.to_string()).unwrap_or_default(),
-                    e.suggested_section.unwrap_or_default().to_owned(),
-                    e.reasons.join("; "),
-                ])?;
-            }
-            csv.flush()?;
-        }
-        TableFormat::Table => {
-            let mut table = plain_table(&[
-                "#",
-                "Score",
-                "Cited by listed",
-                "Cites listed",
-                "Citations",
-                "Year",
-                "Section",
-                "Title",
-            ]);
-            align_right(&mut table, &[0, 1, 2, 3, 4, 5]);
-            for e in &entries {
-                table.add_row(vec![
-                    e.rank.to_string(),
-                    format!("{:.3}", round6(e.score)),
-                    e.cited_by_listed.to_string(),
-                    e.cites_listed.to_string(),
-                    e.citation_count.map(thousands).unwrap_or_default(),
-                    e.year.map(|y| y.to_string()).unwrap_or_default(),
-                    e.suggested_section.map(short_title).unwrap_or_default(),
-                    short_title(e.title),
-                ]);
-            }
-            write_table(out, &table)?;
-            writeln!(
-                out,
-                "\n{} of {} candidates, {} listed papers in the graph. Reasons: --format json.",
-                entries.len(),
-                thousands(rankings.candidates.len() as u64),
-                graph.listed().count()
-            )?;
-        }
+    let records = Records::of_graph(graph, rankings).top(top);
+    if let Some(format) = data_format(format) {
+        return data_exporter(Dataset::Missing, format).write(&records, out);
     }
+    let entries = records.missing();
+    let mut table =
+        plain_table(&["#", "Score", "Cited by listed", "Cites listed", "Citations", "Year", "Section", "Title"]);
+    align_right(&mut table, &[0, 1, 2, 3, 4, 5]);
+    for e in &entries {
+        table.add_row(vec![
+            e.rank.to_string(),
+            format!("{:.3}", round6(e.score)),
+            e.cited_by_listed.to_string(),
+            e.cites_listed.to_string(),
+            e.citation_count.map(thousands).unwrap_or_default(),
+            e.year.map(|y| y.to_string()).unwrap_or_default(),
+            e.suggested_section.map(short_title).unwrap_or_default(),
+            short_title(e.title),
+        ]);
+    }
+    write_table(out, &table)?;
+    writeln!(
+        out,
+        "\n{} of {} candidates, {} listed papers in the graph. Reasons: --format json.",
+        entries.len(),
+        thousands(rankings.candidates.len() as u64),
+        graph.listed().count()
+    )?;
     Ok(())
 }
 

@@ -19,7 +19,7 @@ use petgraph::graph::NodeIndex;
 use super::Candidate;
 use super::csr::Csr;
 use crate::graph::CitationGraph;
-use crate::wording::{count, thousands};
+use crate::wording::{count, percent, short_title, thousands};
 
 /// Settings of the candidate score.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -275,32 +275,6 @@ impl Reasons<'_> {
     }
 }
 
-/// A title cut to about 60 characters at a word boundary.
-pub fn short_title(title: &str) -> String {
-    const MAX: usize = 60;
-    let title = title.trim();
-    if title.chars().count() <= MAX {
-        return title.to_owned();
-    }
-    let cut: String = title.chars().take(MAX).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ':', ';', ' ']);
-    format!("{cut}…")
-}
-
-/// A share as a percentage with enough digits to tell small ones apart: `12%`, `1.7%`, `0.03%`.
-fn percent(share: f64) -> String {
-    let p = share * 100.0;
-    if p >= 10.0 {
-        format!("{p:.0}%")
-    } else if p >= 1.0 {
-        format!("{p:.1}%")
-    } else if p > 0.0 && p < 0.01 {
-        "under 0.01%".to_owned()
-    } else {
-        format!("{p:.2}%")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,13 +388,5 @@ mod tests {
         assert_eq!(section("Y").as_deref(), Some("Alpha"));
         // One neighbour in each: the section that comes first in the list, not alphabetically.
         assert_eq!(section("Z").as_deref(), Some("Zeta"));
-    }
-
-    #[test]
-    fn long_titles_are_cut_at_a_word() {
-        assert_eq!(short_title("Short"), "Short");
-        let long =
-            "Large Language Models Suffer From Their Own Output: An Analysis of the Self-Consuming Training Loop";
-        assert_eq!(short_title(long), "Large Language Models Suffer From Their Own Output: An…");
     }
 }

@@ -112,6 +112,21 @@ pub struct Convergence {
     pub hits_converged: bool,
 }
 
+/// The size of a ranked graph and how its metrics were computed: what `citegraph rank` prints
+/// under its table and at the head of its JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GraphSummary {
+    /// Nodes.
+    pub nodes: usize,
+    /// Distinct edges.
+    pub edges: usize,
+    /// How betweenness was computed.
+    pub betweenness: BetweennessMode,
+    /// How PageRank and HITS ended.
+    pub convergence: Convergence,
+}
+
 /// What the ranking stage hands to the renderers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
