@@ -11,7 +11,7 @@ use crate::export::markdown::short_number;
 use crate::export::records::round6;
 use crate::export::{DataFormat, Dataset, Records, data_exporter};
 use crate::graph::CitationGraph;
-use crate::rank::evaluate::{Evaluation, RECALL_AT, Ranker};
+use crate::rank::evaluate::{Evaluation, RANKERS, RECALL_AT};
 use crate::rank::{NodeRow, Rankings};
 use crate::wording::{short_title, thousands};
 
@@ -152,33 +152,30 @@ pub fn write_evaluation(evaluation: &Evaluation, format: ListFormat, out: &mut d
     }
     let n = evaluation.hidden.len();
     writeln!(out, "Each of the {n} listed papers in the graph hidden in turn, then ranked among the candidates:\n")?;
-    let recall_10 = format!("Recall@{}", RECALL_AT[0]);
-    let recall_20 = format!("Recall@{}", RECALL_AT[1]);
-    let mut table = plain_table(&["Ranking", &recall_10, &recall_20, "Median rank", "Found"]);
-    align_right(&mut table, &[1, 2, 3, 4]);
+    let recall: Vec<String> = RECALL_AT.iter().map(|k| format!("Recall@{k}")).collect();
+    let mut header = vec!["Ranking"];
+    header.extend(recall.iter().map(String::as_str));
+    header.extend(["Median rank", "Found"]);
+    let mut table = plain_table(&header);
+    align_right(&mut table, &(1..header.len()).collect::<Vec<_>>());
     for s in &evaluation.summaries {
-        table.add_row(vec![
-            s.name.to_owned(),
-            format!("{:.2}", s.recall_at_10),
-            format!("{:.2}", s.recall_at_20),
-            s.median_rank.map_or_else(|| "not found".to_owned(), |m| format!("{m}")),
-            format!("{}/{n}", s.found),
-        ]);
+        let mut cells = vec![s.name.to_owned()];
+        cells.extend(s.recall.iter().map(|r| format!("{r:.2}")));
+        cells.push(s.median_rank.map_or_else(|| "not found".to_owned(), |m| format!("{m}")));
+        cells.push(format!("{}/{n}", s.found));
+        table.add_row(cells);
     }
     write_table(out, &table)?;
     writeln!(out)?;
-    let rank = |r: Option<usize>| r.map_or_else(|| "-".to_owned(), |r| r.to_string());
-    let mut table = plain_table(&["Hidden paper", "Section", "Candidates", "Score", "Citations", "Links"]);
-    align_right(&mut table, &[2, 3, 4, 5]);
+    let rank = |r: &Option<usize>| r.map_or_else(|| "-".to_owned(), |r| r.to_string());
+    let mut header = vec!["Hidden paper", "Section", "Candidates"];
+    header.extend(RANKERS.iter().map(|r| r.column));
+    let mut table = plain_table(&header);
+    align_right(&mut table, &(2..header.len()).collect::<Vec<_>>());
     for h in &evaluation.hidden {
-        table.add_row(vec![
-            short_title(&h.title),
-            short_title(&h.section),
-            h.candidates.to_string(),
-            rank(h.rank(Ranker::Score)),
-            rank(h.rank(Ranker::CitationCount)),
-            rank(h.rank(Ranker::ListedLinks)),
-        ]);
+        let mut cells = vec![short_title(&h.title), short_title(&h.section), h.candidates.to_string()];
+        cells.extend(h.ranks.iter().map(rank));
+        table.add_row(cells);
     }
     write_table(out, &table)?;
     writeln!(out, "\nRanks: 1 is first; '-' means the hidden paper has no link to the rest of the list.")?;

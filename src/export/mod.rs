@@ -19,6 +19,7 @@ pub mod png;
 pub mod rankings_csv;
 pub mod rankings_json;
 pub mod rankings_md;
+pub mod reasons;
 pub mod records;
 pub mod selection;
 pub mod style;

@@ -5,6 +5,7 @@
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
+use super::reasons::words;
 use crate::graph::CitationGraph;
 use crate::model::ExternalIds;
 use crate::rank::{GraphSummary, NodeRow, Rankings};
@@ -140,7 +141,7 @@ pub fn entries<'a>(graph: &'a CitationGraph, rankings: &'a Rankings, top: Option
                 cites_listed: c.cites_listed.len(),
                 citation_count: paper.citation_count,
                 suggested_section: c.suggested_section.as_deref(),
-                reasons: c.reasons.clone(),
+                reasons: words(&c.reasons),
                 rank: i + 1,
                 belonging: round6(c.belonging),
                 reference_count: paper.reference_count,
