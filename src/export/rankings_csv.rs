@@ -9,7 +9,7 @@ use super::DataExporter;
 use super::records::Records;
 use crate::rank::NodeRow;
 
-/// The header, a contract: names and order exactly so.
+/// The header, as the README documents it: scripts rely on these names in this order.
 pub const HEADER: [&str; 15] = [
     "paperId",
     "title",

@@ -74,9 +74,9 @@ impl<'a> Records<'a> {
     }
 }
 
-/// One candidate in `missing.json` (and `citegraph missing --format json`). The fields named in
-/// the contract come first; `rank`, `belonging`, `referenceCount`, `citedByListedIds` and
-/// `citesListedIds` are additions.
+/// One candidate in `missing.json` (and `citegraph missing --format json`). The fields the README
+/// lists first come first; `rank`, `belonging`, `referenceCount`, `citedByListedIds` and
+/// `citesListedIds` follow.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MissingEntry<'a> {
