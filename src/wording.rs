@@ -88,6 +88,32 @@ pub fn short_title(title: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '-', ' ']))
 }
 
+/// A title cut to about 60 characters at a word boundary, for table cells and reasons.
+pub fn cut_title(title: &str) -> String {
+    const MAX: usize = 60;
+    let title = title.trim();
+    if title.chars().count() <= MAX {
+        return title.to_owned();
+    }
+    let cut: String = title.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ':', ';', ' ']);
+    format!("{cut}…")
+}
+
+/// A share as a percentage with enough digits to tell small ones apart: `12%`, `1.7%`, `0.03%`.
+pub fn percent(share: f64) -> String {
+    let p = share * 100.0;
+    if p >= 10.0 {
+        format!("{p:.0}%")
+    } else if p >= 1.0 {
+        format!("{p:.1}%")
+    } else if p > 0.0 && p < 0.01 {
+        "under 0.01%".to_owned()
+    } else {
+        format!("{p:.2}%")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +173,22 @@ mod tests {
         assert_eq!(long, "Is Model Collapse Inevitable? Breaking…");
         assert_eq!(short_title("AI: models"), "AI: models", "a one-word head is not enough");
         assert_eq!(short_title("  two\nlines\t"), "two lines");
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        assert_eq!(cut_title("Short"), "Short");
+        let long =
+            "Large Language Models Suffer From Their Own Output: An Analysis of the Self-Consuming Training Loop";
+        assert_eq!(cut_title(long), "Large Language Models Suffer From Their Own Output: An…");
+    }
+
+    #[test]
+    fn shares_keep_enough_digits_to_tell_small_ones_apart() {
+        assert_eq!(percent(0.5), "50%");
+        assert_eq!(percent(0.05), "5.0%");
+        assert_eq!(percent(0.0003), "0.03%");
+        assert_eq!(percent(0.000_04), "under 0.01%");
+        assert_eq!(percent(0.0), "0.00%");
     }
 }

@@ -117,3 +117,45 @@ fn evaluate_on_a_corpus_reports_recall_and_median_rank_beside_citation_counts() 
         json["summaries"][0]["recallAt20"].as_f64().unwrap() > json["summaries"][1]["recallAt20"].as_f64().unwrap()
     );
 }
+
+/// The files `build` would write for the fixture universe, with every format of the registry.
+fn registry_files() -> std::collections::BTreeMap<String, String> {
+    use citegraph::export::{ExportInput, ExportOptions, registry, write_all};
+    let list = PaperList::builtin();
+    let corpus = corpus_for(&Universe::builtin_field(), &list);
+    let (graph, _, rankings) = citegraph::pipeline::rank_from_corpus(&list, &corpus);
+    let options = ExportOptions { map_top: 40, full_graph: false, data_date: None };
+    let input = ExportInput::new(&list, &graph, &rankings, &options);
+    let dir = tempfile::tempdir().unwrap();
+    let data = registry().into_iter().filter(|e| e.file_name().ends_with(".csv") || e.file_name().ends_with(".json"));
+    let written = write_all(dir.path(), &input, &data.collect::<Vec<_>>()).unwrap();
+    written
+        .iter()
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(p).unwrap()))
+        .collect()
+}
+
+#[test]
+fn missing_and_rank_print_what_the_registry_writes_to_files() {
+    let files = registry_files();
+    let all = usize::MAX;
+    let printed = |run: &dyn Fn(&PaperList, &citegraph::model::Corpus, &mut Vec<u8>)| universe_output(run);
+    assert_eq!(printed(&|l, c, o| print_missing(l, c, all, TableFormat::Json, o).unwrap()), files["missing.json"]);
+    assert_eq!(printed(&|l, c, o| print_missing(l, c, all, TableFormat::Csv, o).unwrap()), files["missing.csv"]);
+    assert_eq!(printed(&|l, c, o| print_rank(l, c, all, TableFormat::Csv, o).unwrap()), files["rankings.csv"]);
+    assert_eq!(printed(&|l, c, o| print_rank(l, c, all, TableFormat::Json, o).unwrap()), files["rankings.json"]);
+}
+
+#[test]
+fn missing_with_a_top_prints_the_first_entries_of_missing_json() {
+    let files = registry_files();
+    let whole: Vec<serde_json::Value> = serde_json::from_str(&files["missing.json"]).unwrap();
+    let top5: Vec<serde_json::Value> = serde_json::from_str(&universe_output(|l, c, o| {
+        print_missing(l, c, 5, TableFormat::Json, o).unwrap();
+    }))
+    .unwrap();
+    assert_eq!(top5, whole[..5]);
+    let csv = universe_output(|l, c, o| print_missing(l, c, 5, TableFormat::Csv, o).unwrap());
+    let file_lines: Vec<&str> = files["missing.csv"].lines().take(6).collect();
+    assert_eq!(csv.lines().collect::<Vec<_>>(), file_lines, "the header and the first 5 rows");
+}

@@ -1,5 +1,6 @@
 //! The four ranking files of `citegraph build` (`rankings.csv`, `rankings.md`, `missing.json`,
-//! `missing.md`): golden files on a small synthetic graph, and their contracts.
+//! `missing.md`): golden files on a small synthetic graph, and their contracts; the registry of
+//! output files and the `missing.csv` it adds.
 //!
 //! To accept intended changes: `CITEGRAPH_BLESS=1 cargo test --test exports`, then review the
 //! diff of `tests/golden/`.
@@ -274,4 +275,69 @@ fn write_all_writes_the_four_files() {
         assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         assert_eq!(std::fs::read_to_string(dir.path().join(name)).unwrap(), rendered(name));
     }
+}
+
+#[test]
+fn the_registry_names_every_file_once_and_build_writes_the_same_bytes_as_before() {
+    use citegraph::export::{DataFormat, Dataset, data_exporter, registry};
+    let names: Vec<&str> = registry().iter().map(|e| e.file_name()).collect();
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+    let build: Vec<&str> = exporters().iter().map(|e| e.file_name()).collect();
+    assert_eq!(names[..build.len()], build[..], "build's files come first, in order");
+    assert_eq!(names[build.len()..], ["rankings.json", "missing.csv"]);
+    for dataset in [Dataset::Rankings, Dataset::Missing] {
+        for format in [DataFormat::Csv, DataFormat::Json] {
+            let name = data_exporter(dataset, format).file_name();
+            assert!(names.contains(&name), "{name} is a file too");
+            let extension = match format {
+                DataFormat::Csv => ".csv",
+                DataFormat::Json => ".json",
+            };
+            assert!(name.ends_with(extension), "{name}");
+        }
+    }
+}
+
+#[test]
+fn missing_csv_has_one_row_per_candidate_with_its_reasons() {
+    let (_, graph, rankings) = fixture();
+    let all = registry_exporter("missing.csv");
+    let text = render(all.as_ref());
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "rank",
+            "paperId",
+            "title",
+            "year",
+            "venue",
+            "score",
+            "citedByListed",
+            "citesListed",
+            "citationCount",
+            "suggestedSection",
+            "reasons"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), rankings.candidates.len());
+    let json: serde_json::Value = serde_json::from_str(&rendered("missing.json")).unwrap();
+    for (row, (entry, c)) in rows.iter().zip(json.as_array().unwrap().iter().zip(&rankings.candidates)) {
+        assert_eq!(&row[1], graph.node(c.node).paper_id);
+        assert_eq!(&row[2], entry["title"].as_str().unwrap(), "the title survives quoting");
+        assert_eq!(row[5].parse::<f64>().unwrap(), entry["score"].as_f64().unwrap());
+        let reasons: Vec<&str> = entry["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+        assert_eq!(&row[10], reasons.join("; "));
+    }
+}
+
+fn registry_exporter(name: &str) -> Box<dyn Exporter> {
+    citegraph::export::registry()
+        .into_iter()
+        .find(|e| e.file_name() == name)
+        .unwrap_or_else(|| panic!("no exporter writes {name}"))
 }

@@ -5,9 +5,10 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use citegraph::export::reasons::words;
 use citegraph::graph::CitationGraph;
 use citegraph::paper_list::PaperList;
-use citegraph::rank::evaluate::{Ranker, evaluate_corpus};
+use citegraph::rank::evaluate::{CITATION_COUNT, LISTED_LINKS, RankerSummary, SCORE, evaluate_corpus};
 use citegraph::rank::{CandidateOptions, RankOptions, Rankings, evaluate, rank};
 use common::universe::{Kind, Universe};
 use common::universe_corpus::{corpus_for, without};
@@ -60,7 +61,8 @@ fn every_candidate_has_checkable_reasons_and_its_majority_section() {
     let (_, graph, rankings) = ranked();
     for c in rankings.candidates.iter().take(40) {
         let paper = graph.node(c.node);
-        let first = &c.reasons[0];
+        let reasons = words(&c.reasons);
+        let first = &reasons[0];
         assert!(first.starts_with(&format!("cited by {} of 24 listed papers", c.cited_by_listed.len())), "{first}");
         let named = c.cited_by_listed.iter().filter(|&&n| {
             let start: String = graph.node(n).title.chars().take(20).collect();
@@ -68,9 +70,9 @@ fn every_candidate_has_checkable_reasons_and_its_majority_section() {
         });
         assert_eq!(named.count(), c.cited_by_listed.len().min(2), "{first}");
         let n = paper.citation_count.unwrap();
-        assert!(c.reasons.iter().any(|r| r == &format!("{n} citations on Semantic Scholar")), "{:?}", c.reasons);
+        assert!(reasons.iter().any(|r| r == &format!("{n} citations on Semantic Scholar")), "{reasons:?}");
         if !c.cites_listed.is_empty() {
-            assert!(c.reasons[1].starts_with(&format!("cites {} listed paper", c.cites_listed.len())));
+            assert!(reasons[1].starts_with(&format!("cites {} listed paper", c.cites_listed.len())));
         }
         // The suggested section holds at least as many of its listed neighbours (each counted
         // once, even when it both cites and is cited by the candidate) as any other.
@@ -98,7 +100,7 @@ fn hiding_a_paper_on_the_graph_ranks_it_as_a_fetch_of_the_shorter_list_would() {
         let hidden = &evaluation.hidden[index];
         assert_eq!(hidden.title, list.papers[index].title);
         let position = rankings.candidates.iter().position(|c| graph.node(c.node).paper_id == hidden.paper_id);
-        assert_eq!(position.map(|p| p + 1), hidden.score_rank, "{}", hidden.title);
+        assert_eq!(position.map(|p| p + 1), hidden.rank(&SCORE), "{}", hidden.title);
         assert_eq!(rankings.candidates.len(), hidden.candidates);
     }
 }
@@ -111,18 +113,18 @@ fn the_score_finds_hidden_listed_papers_far_better_than_citation_counts() {
         eprintln!(
             "{:<22} recall@10 {:.2}  recall@20 {:.2}  median rank {:?}  found {}/{}",
             s.name,
-            s.recall_at_10,
-            s.recall_at_20,
+            s.recall_at(10).unwrap(),
+            s.recall_at(20).unwrap(),
             s.median_rank,
             s.found,
             evaluation.hidden.len()
         );
     }
-    let [score, citations, links] = [Ranker::Score, Ranker::CitationCount, Ranker::ListedLinks]
-        .map(|r| evaluation.summaries.iter().find(|s| s.ranker == r).unwrap());
+    let [score, citations, links] = [SCORE, CITATION_COUNT, LISTED_LINKS].map(|r| evaluation.summary(&r).unwrap());
+    let recall_20 = |s: &RankerSummary| s.recall_at(20).unwrap();
     assert_eq!(score.found, 24, "every listed paper links to the rest of the list");
-    assert!(score.recall_at_20 >= 0.5, "{score:?}");
-    assert!(score.recall_at_20 > links.recall_at_20 && links.recall_at_20 > citations.recall_at_20);
+    assert!(recall_20(score) >= 0.5, "{score:?}");
+    assert!(recall_20(score) > recall_20(links) && recall_20(links) > recall_20(citations));
     assert!(score.median_rank.unwrap() < links.median_rank.unwrap());
     assert!(citations.median_rank.unwrap() > 100.0, "hubs and classics crowd out the list: {citations:?}");
 }

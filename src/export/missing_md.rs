@@ -6,6 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::markdown::{escape, link, venue_tag};
+use super::reasons::words;
 use super::{ExportInput, Exporter};
 use crate::rank::Candidate;
 
@@ -64,7 +65,7 @@ impl Exporter for MissingMarkdown {
                     let more = if paper.authors.len() > MAX_AUTHORS { " et al." } else { "" };
                     writeln!(out, "   * {}{more}", shown.join(", "))?;
                 }
-                writeln!(out, "   * Why (candidate {}): {}.", rank + 1, escape(&c.reasons.join("; ")))?;
+                writeln!(out, "   * Why (candidate {}): {}.", rank + 1, escape(&words(&c.reasons).join("; ")))?;
             }
         }
         Ok(())

@@ -1,14 +1,21 @@
-//! Stage 5: rankings and graph -> files under `--out-dir`. One exporter per format, behind
-//! [`Exporter`]; [`write_all`] maps them to file names and writes each atomically.
+//! Stage 5: rankings and graph -> files under `--out-dir`, and the data formats `rank` and
+//! `missing` print. One file per output, behind [`Exporter`] (written from the whole build) or
+//! [`DataExporter`] (written from [`Records`] alone, so a file or stdout alike);
+//! [`data_exporter`] is the registry of data formats, [`exporters`] what `build` writes, and
+//! [`write_all`] writes each file atomically under its name.
 
 pub mod dot;
 pub mod map_svg;
 pub mod markdown;
+pub mod missing_csv;
 pub mod missing_json;
 pub mod missing_md;
 pub mod png;
 pub mod rankings_csv;
+pub mod rankings_json;
 pub mod rankings_md;
+pub mod reasons;
+pub mod records;
 pub mod timeline_svg;
 
 use std::io::Write;
@@ -23,6 +30,8 @@ use crate::paper_list::PaperList;
 use crate::picture::PictureInput;
 use crate::picture::map::MapScene;
 use crate::rank::Rankings;
+
+pub use records::Records;
 
 /// Everything an exporter may draw on. Built with [`ExportInput::new`]; the map's scene is laid
 /// out on first use and kept, so the exporters of one run share one layout.
@@ -81,7 +90,7 @@ pub struct ExportOptions {
     pub data_date: Option<String>,
 }
 
-/// One output format.
+/// One output file, written from the whole build.
 pub trait Exporter {
     /// File name under the output directory.
     fn file_name(&self) -> &'static str;
@@ -89,15 +98,81 @@ pub trait Exporter {
     fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()>;
 }
 
+/// A data format (CSV, JSON): written from [`Records`] alone, so `build` writes it as a file
+/// (through [`ToFile`]) and `citegraph rank`/`missing --format` print it to stdout.
+pub trait DataExporter {
+    /// File name under the output directory.
+    fn file_name(&self) -> &'static str;
+    /// Writes the whole document.
+    fn write(&self, records: &Records<'_>, out: &mut dyn Write) -> Result<()>;
+}
+
+/// What a data format holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dataset {
+    /// One row per node, highest PageRank first (`citegraph rank`).
+    Rankings,
+    /// The candidates, best first (`citegraph missing`).
+    Missing,
+}
+
+/// The data formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    /// Comma-separated values with a header row.
+    Csv,
+    /// Pretty-printed JSON.
+    Json,
+}
+
+/// The registry of data formats: the one place a dataset and a format name their exporter.
+pub fn data_exporter(dataset: Dataset, format: DataFormat) -> &'static dyn DataExporter {
+    match (dataset, format) {
+        (Dataset::Rankings, DataFormat::Csv) => &rankings_csv::RankingsCsv,
+        (Dataset::Rankings, DataFormat::Json) => &rankings_json::RankingsJson,
+        (Dataset::Missing, DataFormat::Csv) => &missing_csv::MissingCsv,
+        (Dataset::Missing, DataFormat::Json) => &missing_json::MissingJson,
+    }
+}
+
+/// A data format as a file of `build`: its records are every row and every candidate.
+#[derive(Clone, Copy)]
+pub struct ToFile(pub &'static dyn DataExporter);
+
+impl ToFile {
+    /// The file of `dataset` in `format`.
+    pub fn of(dataset: Dataset, format: DataFormat) -> Box<dyn Exporter> {
+        Box::new(ToFile(data_exporter(dataset, format)))
+    }
+}
+
+impl Exporter for ToFile {
+    fn file_name(&self) -> &'static str {
+        self.0.file_name()
+    }
+
+    fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
+        self.0.write(&Records::of_graph(input.graph, input.rankings), out)
+    }
+}
+
 /// Every exporter `citegraph build` runs, in order.
 pub fn exporters() -> Vec<Box<dyn Exporter>> {
     let mut all: Vec<Box<dyn Exporter>> = vec![
-        Box::new(rankings_csv::RankingsCsv),
+        ToFile::of(Dataset::Rankings, DataFormat::Csv),
         Box::new(rankings_md::RankingsMarkdown),
-        Box::new(missing_json::MissingJson),
+        ToFile::of(Dataset::Missing, DataFormat::Json),
         Box::new(missing_md::MissingMarkdown),
     ];
     all.extend(pictures());
+    all
+}
+
+/// Every file citegraph can write: what `build` writes ([`exporters`]), then the data formats
+/// it leaves to `rank`/`missing --format` (`rankings.json`, `missing.csv`).
+pub fn registry() -> Vec<Box<dyn Exporter>> {
+    let mut all = exporters();
+    all.extend([ToFile::of(Dataset::Rankings, DataFormat::Json), ToFile::of(Dataset::Missing, DataFormat::Csv)]);
     all
 }
 

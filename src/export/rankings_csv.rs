@@ -1,14 +1,15 @@
 //! Stage 5, `rankings.csv`: one row per node of the citation graph, highest PageRank first,
-//! every metric, properly quoted.
+//! every metric, properly quoted (also `citegraph rank --format csv`).
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use super::{ExportInput, Exporter};
+use super::DataExporter;
+use super::records::Records;
 use crate::rank::NodeRow;
 
-/// The header, a contract: names and order exactly so.
+/// The header, as the README documents it: scripts rely on these names in this order.
 pub const HEADER: [&str; 15] = [
     "paperId",
     "title",
@@ -31,13 +32,13 @@ pub const HEADER: [&str; 15] = [
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RankingsCsv;
 
-impl Exporter for RankingsCsv {
+impl DataExporter for RankingsCsv {
     fn file_name(&self) -> &'static str {
         "rankings.csv"
     }
 
-    fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
-        write_rows(&input.rankings.rows(input.graph), out)
+    fn write(&self, records: &Records<'_>, out: &mut dyn Write) -> Result<()> {
+        write_rows(&records.rows(), out)
     }
 }
 
@@ -46,9 +47,9 @@ fn number(x: f64) -> String {
     format!("{x:?}")
 }
 
-/// Writes the header and one row per node (also `citegraph rank --format csv`). Unknown values
-/// are empty fields; scores are written in full precision.
-pub fn write_rows(rows: &[NodeRow<'_>], out: &mut dyn Write) -> Result<()> {
+/// Writes the header and one row per node. Unknown values are empty fields; scores are written
+/// in full precision.
+fn write_rows(rows: &[NodeRow<'_>], out: &mut dyn Write) -> Result<()> {
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(HEADER)?;
     for row in rows {

@@ -1,25 +1,28 @@
-//! Stage 4, the missing related work: every paper not on the list that links to it, scored by
-//! how strongly it belongs (a cosine between its citation links and the list, so that papers
-//! everyone cites do not win) lifted by its impact, with reasons and a suggested section.
+//! Stage 4, the missing related work: every paper not on the list that some [`Signal`] ties to
+//! it, scored by how strongly it belongs (the weighted signals: today only [`DirectLinks`], a
+//! cosine between its citation links and the list, so that papers everyone cites do not win)
+//! lifted by its impact, with structured reasons and a suggested section.
 //!
 //! The formula, documented in the README ("How candidates are ranked"):
 //!
 //! ```text
 //! links     = listed papers citing it + listed papers it cites
 //! degree    = its citations + its references (Semantic Scholar's counts, at least the local ones)
-//! belonging = links / sqrt(listed papers * (degree + prior))
+//! belonging = links / sqrt(listed papers * (degree + prior))      (the direct-links signal)
 //! score     = belonging * (1 + ln(1 + citations))
 //! ```
+//!
+//! [`Signal`]: super::signal::Signal
+//! [`DirectLinks`]: super::direct_links::DirectLinks
 
 use std::collections::BTreeMap;
 
-use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
 use super::Candidate;
 use super::csr::Csr;
+use super::signal::{Context, Explanation, Reason, SIGNALS, SignalValue, Subject};
 use crate::graph::CitationGraph;
-use crate::wording::{count, thousands};
 
 /// Settings of the candidate score.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,24 +40,22 @@ impl Default for CandidateOptions {
 }
 
 /// The per-node numbers the score is made of.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Scored {
     /// Node index.
     pub node: u32,
     /// The final score.
     pub score: f64,
-    /// The cosine part.
+    /// The weighted sum of the signals.
     pub belonging: f64,
-    /// Listed papers citing it.
-    pub cited_by: u32,
-    /// Listed papers it cites.
-    pub cites: u32,
+    /// Each signal's value, in [`SIGNALS`] order.
+    pub signals: Vec<f64>,
 }
 
 /// Global counts by node, with the local degree as a floor (a paper is cited at least by the
 /// papers of the graph citing it).
 #[derive(Debug, Clone)]
-pub(crate) struct Counts {
+pub struct Counts {
     /// Citations by node.
     pub citations: Vec<f64>,
     /// Citations plus references by node.
@@ -62,7 +63,8 @@ pub(crate) struct Counts {
 }
 
 impl Counts {
-    pub(crate) fn of(graph: &CitationGraph, csr: &Csr) -> Counts {
+    /// The counts of every node of `graph`.
+    pub fn of(graph: &CitationGraph, csr: &Csr) -> Counts {
         let g = graph.graph();
         let citations: Vec<f64> = g
             .node_indices()
@@ -79,28 +81,27 @@ impl Counts {
     }
 }
 
-/// Scores every node that is not in `listed` and has a link to a listed node; best first (ties:
-/// more citations first, then node order).
-pub(crate) fn score_all(csr: &Csr, listed: &[bool], counts: &Counts, options: &CandidateOptions) -> Vec<Scored> {
-    let n_listed = listed.iter().filter(|&&l| l).count() as f64;
-    let mut scored: Vec<Scored> = (0..csr.node_count())
-        .filter(|&v| !listed[v])
+/// The combination step: scores every node that is not listed and that some signal rates above
+/// 0, `belonging = Σ weight × value` lifted by `1 + ln(1 + citations)`; best first (ties: more
+/// citations first, then node order).
+pub(crate) fn score_all(ctx: &Context<'_>) -> Vec<Scored> {
+    let mut scored: Vec<Scored> = (0..ctx.csr.node_count())
+        .filter(|&v| !ctx.listed[v])
         .filter_map(|v| {
-            let cited_by = csr.in_neighbours(v).iter().filter(|&&u| listed[u as usize]).count() as u32;
-            let cites = csr.out_neighbours(v).iter().filter(|&&u| listed[u as usize]).count() as u32;
-            let links = f64::from(cited_by + cites);
-            if links == 0.0 {
+            let signals: Vec<f64> = SIGNALS.iter().map(|s| s.signal.value(ctx, v)).collect();
+            if signals.iter().all(|&x| x <= 0.0) {
                 return None;
             }
-            let belonging = links / (n_listed * (counts.degree[v] + options.degree_prior)).sqrt();
-            let score = belonging * (1.0 + counts.citations[v].ln_1p());
-            Some(Scored { node: v as u32, score, belonging, cited_by, cites })
+            let belonging = SIGNALS.iter().zip(&signals).fold(0.0, |sum, (s, &x)| sum + s.weight * x);
+            let score = belonging * (1.0 + ctx.counts.citations[v].ln_1p());
+            Some(Scored { node: v as u32, score, belonging, signals })
         })
         .collect();
+    let citations = &ctx.counts.citations;
     scored.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
-            .then(counts.citations[b.node as usize].total_cmp(&counts.citations[a.node as usize]))
+            .then(citations[b.node as usize].total_cmp(&citations[a.node as usize]))
             .then(a.node.cmp(&b.node))
     });
     scored
@@ -109,41 +110,33 @@ pub(crate) fn score_all(csr: &Csr, listed: &[bool], counts: &Counts, options: &C
 /// The candidates of a graph, best first, each with its reasons and suggested section.
 pub fn candidates(graph: &CitationGraph, csr: &Csr, listed: &[bool], options: &CandidateOptions) -> Vec<Candidate> {
     let counts = Counts::of(graph, csr);
-    let n_listed = listed.iter().filter(|&&l| l).count();
+    let ctx = Context::new(graph, csr, listed, &counts, options);
     let section_order = section_order(graph);
-    score_all(csr, listed, &counts, options)
+    score_all(&ctx)
         .into_iter()
         .map(|s| {
             let node = NodeIndex::new(s.node as usize);
-            let by_list_order = |mut nodes: Vec<NodeIndex>| {
+            let listed_neighbours = |neighbours: &[u32]| {
+                let mut nodes: Vec<NodeIndex> =
+                    neighbours.iter().filter(|&&u| listed[u as usize]).map(|&u| NodeIndex::new(u as usize)).collect();
                 nodes.sort_by_key(|&n| graph.node(n).listed.as_ref().map_or(usize::MAX, |l| l.list_index));
                 nodes
             };
-            let cited_by_listed = by_list_order(
-                csr.in_neighbours(node.index())
-                    .iter()
-                    .filter(|&&u| listed[u as usize])
-                    .map(|&u| NodeIndex::new(u as usize))
-                    .collect(),
-            );
-            let cites_listed = by_list_order(
-                csr.out_neighbours(node.index())
-                    .iter()
-                    .filter(|&&u| listed[u as usize])
-                    .map(|&u| NodeIndex::new(u as usize))
-                    .collect(),
-            );
+            let cited_by_listed = listed_neighbours(csr.in_neighbours(node.index()));
+            let cites_listed = listed_neighbours(csr.out_neighbours(node.index()));
             let section =
                 suggested_section(graph, &section_order, cited_by_listed.iter().chain(&cites_listed).copied());
-            let reasons = Reasons { graph, node, n_listed, counts: &counts }.write(
-                &cited_by_listed,
-                &cites_listed,
-                section.as_ref(),
-            );
+            let subject = Subject { node, cited_by_listed: &cited_by_listed, cites_listed: &cites_listed };
+            let reasons = reasons(&ctx, &subject, &s.signals, section.as_ref());
             Candidate {
                 node,
                 score: s.score,
                 belonging: s.belonging,
+                signals: SIGNALS
+                    .iter()
+                    .zip(&s.signals)
+                    .map(|(r, &value)| SignalValue { name: r.signal.name(), value })
+                    .collect(),
                 cited_by_listed,
                 cites_listed,
                 suggested_section: section.map(|(name, _, _)| name),
@@ -151,6 +144,29 @@ pub fn candidates(graph: &CitationGraph, csr: &Csr, listed: &[bool], options: &C
             }
         })
         .collect()
+}
+
+/// A candidate's reasons: what ties it to the list (each signal rating it, in [`SIGNALS`]
+/// order), its impact, how much of the paper those ties are, then its section.
+fn reasons(
+    ctx: &Context<'_>,
+    subject: &Subject<'_>,
+    values: &[f64],
+    section: Option<&(String, usize, usize)>,
+) -> Vec<Reason> {
+    let explained: Vec<Explanation> = SIGNALS
+        .iter()
+        .zip(values)
+        .filter(|&(_, &value)| value > 0.0)
+        .map(|(s, _)| s.signal.explain(ctx, subject))
+        .collect();
+    let mut reasons: Vec<Reason> = explained.iter().flat_map(|e| e.links.iter().cloned()).collect();
+    reasons.push(Reason::Citations { count: ctx.graph.node(subject.node).citation_count });
+    reasons.extend(explained.into_iter().flat_map(|e| e.share));
+    if let Some((name, k, of)) = section {
+        reasons.push(Reason::Section { name: name.clone(), neighbours_in: *k, neighbours: *of });
+    }
+    reasons
 }
 
 /// Sections in list order: a section's position is the smallest list index of its papers.
@@ -184,121 +200,6 @@ fn suggested_section(
     let (name, count) =
         counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| order.get(b.0).cmp(&order.get(a.0))))?;
     Some((name.to_owned(), count, seen.len()))
-}
-
-/// Writes the reasons of one candidate.
-struct Reasons<'a> {
-    graph: &'a CitationGraph,
-    node: NodeIndex,
-    n_listed: usize,
-    counts: &'a Counts,
-}
-
-impl Reasons<'_> {
-    fn write(
-        &self,
-        cited_by: &[NodeIndex],
-        cites: &[NodeIndex],
-        section: Option<&(String, usize, usize)>,
-    ) -> Vec<String> {
-        let g = self.graph.graph();
-        let mut reasons = Vec::new();
-        if !cited_by.is_empty() {
-            let influential: Vec<NodeIndex> = g
-                .edges_directed(self.node, Direction::Incoming)
-                .filter(|e| e.weight().is_influential == Some(true))
-                .map(|e| petgraph::visit::EdgeRef::source(&e))
-                .filter(|n| cited_by.contains(n))
-                .collect();
-            let mut named: Vec<NodeIndex> = influential.clone();
-            named.sort_by_key(|&n| cited_by.iter().position(|&c| c == n));
-            named.extend(cited_by.iter().filter(|n| !influential.contains(n)));
-            let how = match (influential.len(), cited_by.len()) {
-                (0, _) => String::new(),
-                (1, 1) => " (an influential citation)".to_owned(),
-                (1, _) => " (1 of them an influential citation)".to_owned(),
-                (k, n) if k == n => " (all influential citations)".to_owned(),
-                (k, _) => format!(" ({k} of them influential citations)"),
-            };
-            reasons.push(format!(
-                "cited by {} of {} listed {}{how}{}",
-                cited_by.len(),
-                self.n_listed,
-                if self.n_listed == 1 { "paper" } else { "papers" },
-                self.examples(&named)
-            ));
-        }
-        if !cites.is_empty() {
-            reasons.push(format!(
-                "cites {} listed {}{}",
-                cites.len(),
-                if cites.len() == 1 { "paper" } else { "papers" },
-                self.examples(cites)
-            ));
-        }
-        let paper = self.graph.node(self.node);
-        reasons.push(match paper.citation_count {
-            Some(n) => format!("{} on Semantic Scholar", count(n, "citation")),
-            None => "no citation count on Semantic Scholar".to_owned(),
-        });
-        let links = cited_by.len() + cites.len();
-        let degree = self.counts.degree[self.node.index()];
-        let share = percent(links as f64 / degree);
-        reasons.push(match (links, degree as u64) {
-            (_, 1) => "its one known citation or reference is a link to a listed paper".to_owned(),
-            (1, d) => {
-                format!("1 of its {} citations and references is a link to a listed paper ({share})", thousands(d))
-            }
-            (k, d) => {
-                format!("{k} of its {} citations and references are links to listed papers ({share})", thousands(d))
-            }
-        });
-        if let Some((name, k, of)) = section {
-            reasons.push(match (k, of) {
-                (_, 1) => format!("its listed neighbour is in “{name}”"),
-                (k, of) if k == of => format!("all {of} of its listed neighbours are in “{name}”"),
-                (k, of) => format!("{k} of its {of} listed neighbours are in “{name}”"),
-            });
-        }
-        reasons
-    }
-
-    /// `: “A”` for one paper, `, among them “A” and “B”` for more.
-    fn examples(&self, papers: &[NodeIndex]) -> String {
-        let title = |n: NodeIndex| format!("“{}”", short_title(&self.graph.node(n).title));
-        match papers {
-            [] => String::new(),
-            [one] => format!(": {}", title(*one)),
-            [a, b] => format!(": {} and {}", title(*a), title(*b)),
-            [a, b, ..] => format!(", among them {} and {}", title(*a), title(*b)),
-        }
-    }
-}
-
-/// A title cut to about 60 characters at a word boundary.
-pub fn short_title(title: &str) -> String {
-    const MAX: usize = 60;
-    let title = title.trim();
-    if title.chars().count() <= MAX {
-        return title.to_owned();
-    }
-    let cut: String = title.chars().take(MAX).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ':', ';', ' ']);
-    format!("{cut}…")
-}
-
-/// A share as a percentage with enough digits to tell small ones apart: `12%`, `1.7%`, `0.03%`.
-fn percent(share: f64) -> String {
-    let p = share * 100.0;
-    if p >= 10.0 {
-        format!("{p:.0}%")
-    } else if p >= 1.0 {
-        format!("{p:.1}%")
-    } else if p > 0.0 && p < 0.01 {
-        "under 0.01%".to_owned()
-    } else {
-        format!("{p:.2}%")
-    }
 }
 
 #[cfg(test)]
@@ -384,25 +285,58 @@ mod tests {
     }
 
     #[test]
-    fn reasons_say_what_a_curator_can_check() {
+    fn reasons_name_the_counts_and_papers_a_curator_can_check() {
+        use crate::rank::signal::PaperRef;
         let g = hand_graph();
         let c = ranked(&g);
+        let paper = |id: &str| PaperRef { paper_id: id.to_owned(), title: format!("Paper {id}") };
         let f = c.iter().find(|c| g.node(c.node).paper_id == "F").unwrap();
         assert_eq!(
             f.reasons,
             [
-                "cited by 2 of 4 listed papers (1 of them an influential citation): “Paper L0” and “Paper L1”",
-                "cites 1 listed paper: “Paper L2”",
-                "50 citations on Semantic Scholar",
-                "3 of its 60 citations and references are links to listed papers (5.0%)",
-                "2 of its 3 listed neighbours are in “Zeta”",
+                Reason::CitedByListed {
+                    papers: 2,
+                    listed: 4,
+                    influential: 1,
+                    examples: vec![paper("L0"), paper("L1")]
+                },
+                Reason::CitesListed { papers: 1, examples: vec![paper("L2")] },
+                Reason::Citations { count: Some(50) },
+                Reason::LinkShare { links: 3, degree: 60 },
+                Reason::Section { name: "Zeta".to_owned(), neighbours_in: 2, neighbours: 3 },
             ]
         );
         let hub = c.iter().find(|c| g.node(c.node).paper_id == "H").unwrap();
-        assert!(hub.reasons[0].starts_with("cited by 4 of 4 listed papers, among them “Paper L0” and “Paper L1”"));
-        assert!(hub.reasons.contains(
-            &"4 of its 100,000 citations and references are links to listed papers (under 0.01%)".to_owned()
-        ));
+        assert_eq!(
+            hub.reasons[0],
+            Reason::CitedByListed { papers: 4, listed: 4, influential: 0, examples: vec![paper("L0"), paper("L1")] }
+        );
+        assert!(hub.reasons.contains(&Reason::LinkShare { links: 4, degree: 100_000 }));
+    }
+
+    #[test]
+    fn influential_citers_are_named_first() {
+        let mut g = hand_graph();
+        // L3 now cites X influentially beside L2's plain citation: L3 is named first, though L2
+        // comes first in the list.
+        let (l3, x) = (NodeIndex::new(3), NodeIndex::new(6));
+        g.add_citation(l3, x, CitationEdge { is_influential: Some(true), intents: vec![] });
+        let c = ranked(&g);
+        let x = c.iter().find(|c| g.node(c.node).paper_id == "X").unwrap();
+        let Reason::CitedByListed { influential, examples, .. } = &x.reasons[0] else { panic!("{:?}", x.reasons) };
+        assert_eq!(*influential, 1);
+        let named: Vec<&str> = examples.iter().map(|p| p.paper_id.as_str()).collect();
+        assert_eq!(named, ["L3", "L2"]);
+    }
+
+    #[test]
+    fn the_direct_links_signal_is_the_whole_belonging() {
+        let g = hand_graph();
+        for c in ranked(&g) {
+            assert_eq!(c.signals.len(), 1);
+            assert_eq!(c.signals[0].name, "direct links");
+            assert_eq!(c.signals[0].value, c.belonging);
+        }
     }
 
     #[test]
@@ -414,13 +348,5 @@ mod tests {
         assert_eq!(section("Y").as_deref(), Some("Alpha"));
         // One neighbour in each: the section that comes first in the list, not alphabetically.
         assert_eq!(section("Z").as_deref(), Some("Zeta"));
-    }
-
-    #[test]
-    fn long_titles_are_cut_at_a_word() {
-        assert_eq!(short_title("Short"), "Short");
-        let long =
-            "Large Language Models Suffer From Their Own Output: An Analysis of the Self-Consuming Training Loop";
-        assert_eq!(short_title(long), "Large Language Models Suffer From Their Own Output: An…");
     }
 }

@@ -7,47 +7,74 @@
 //! listed papers and its global counts, so unmarking the paper gives the ranking a fetch of the
 //! shorter list would give (a test checks this on the fixture universe).
 
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::candidates::{CandidateOptions, Counts, score_all};
 use super::csr::Csr;
+use super::direct_links;
 use super::listed_mask;
+use super::signal::Context;
 use crate::graph::CitationGraph;
 use crate::model::Corpus;
 use crate::paper_list::PaperList;
 
-/// The cut-offs recall is reported at.
+/// The cut-offs recall is reported at (`recallAt10` in JSON, `Recall@10` in the table).
 pub const RECALL_AT: [usize; 2] = [10, 20];
 
-/// A way of ordering the candidates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Ranker {
-    /// citegraph's score (belonging lifted by impact).
+/// A way of ordering the candidates, measured by `evaluate`.
+#[derive(Debug, Clone, Copy)]
+pub struct Ranker {
+    /// Its id in JSON.
+    pub id: &'static str,
+    /// Its name in reports.
+    pub name: &'static str,
+    /// Its column in the table of hidden papers.
+    pub column: &'static str,
+    /// The field of a hidden paper's rank by it in JSON.
+    pub rank_field: &'static str,
+    /// How it orders the candidates.
+    order: Order,
+}
+
+/// How a ranker orders the candidates.
+#[derive(Debug, Clone, Copy)]
+enum Order {
+    /// citegraph's own ranking, as `citegraph missing` shows it.
     Score,
-    /// Global citation count, highest first.
-    CitationCount,
-    /// Links to listed papers (cited by + cites), most first: raw co-citation.
-    ListedLinks,
+    /// By a value, highest first (ties by Semantic Scholar id).
+    Value(fn(&Context<'_>, usize) -> f64),
 }
 
-impl Ranker {
-    /// Every ranker, in report order.
-    pub const ALL: [Ranker; 3] = [Ranker::Score, Ranker::CitationCount, Ranker::ListedLinks];
+/// citegraph's score (belonging lifted by impact).
+pub const SCORE: Ranker =
+    Ranker { id: "score", name: "citegraph score", column: "Score", rank_field: "scoreRank", order: Order::Score };
 
-    /// The name shown in reports.
-    pub fn name(self) -> &'static str {
-        match self {
-            Ranker::Score => "citegraph score",
-            Ranker::CitationCount => "raw citation count",
-            Ranker::ListedLinks => "raw links to the list",
-        }
-    }
-}
+/// Global citation count, highest first.
+pub const CITATION_COUNT: Ranker = Ranker {
+    id: "citationCount",
+    name: "raw citation count",
+    column: "Citations",
+    rank_field: "citationRank",
+    order: Order::Value(|ctx, v| ctx.counts.citations[v]),
+};
+
+/// Links to listed papers (cited by + cites), most first: raw co-citation.
+pub const LISTED_LINKS: Ranker = Ranker {
+    id: "listedLinks",
+    name: "raw links to the list",
+    column: "Links",
+    rank_field: "linksRank",
+    order: Order::Value(|ctx, v| {
+        let (cited_by, cites) = direct_links::links(ctx, v);
+        f64::from(cited_by + cites)
+    }),
+};
+
+/// Every ranker `evaluate` measures, in report order: citegraph's score, then the baselines.
+pub const RANKERS: [Ranker; 3] = [SCORE, CITATION_COUNT, LISTED_LINKS];
 
 /// Where one hidden paper came.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HiddenPaper {
     /// Its Semantic Scholar id.
     pub paper_id: String,
@@ -57,55 +84,91 @@ pub struct HiddenPaper {
     pub section: String,
     /// Candidates ranked while it was hidden.
     pub candidates: usize,
-    /// Its rank (1 = first) by citegraph's score; `None` when, hidden, it has no link to the
-    /// rest of the list and so is no candidate at all.
-    pub score_rank: Option<usize>,
-    /// Its rank by raw citation count among the same candidates.
-    pub citation_rank: Option<usize>,
-    /// Its rank by raw links to the list among the same candidates.
-    pub links_rank: Option<usize>,
+    /// Its rank (1 = first) by each ranker, in [`RANKERS`] order; `None` when, hidden, it has
+    /// no link to the rest of the list and so is no candidate at all.
+    pub ranks: Vec<Option<usize>>,
 }
 
 impl HiddenPaper {
     /// Its rank by `ranker`.
-    pub fn rank(&self, ranker: Ranker) -> Option<usize> {
-        match ranker {
-            Ranker::Score => self.score_rank,
-            Ranker::CitationCount => self.citation_rank,
-            Ranker::ListedLinks => self.links_rank,
+    pub fn rank(&self, ranker: &Ranker) -> Option<usize> {
+        RANKERS.iter().position(|r| r.id == ranker.id).and_then(|i| self.ranks[i])
+    }
+}
+
+/// `{"paperId", "title", "section", "candidates", "scoreRank", "citationRank", "linksRank"}`:
+/// one rank field per ranker.
+impl Serialize for HiddenPaper {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(4 + RANKERS.len()))?;
+        map.serialize_entry("paperId", &self.paper_id)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("section", &self.section)?;
+        map.serialize_entry("candidates", &self.candidates)?;
+        for (ranker, rank) in RANKERS.iter().zip(&self.ranks) {
+            map.serialize_entry(ranker.rank_field, rank)?;
         }
+        map.end()
     }
 }
 
 /// The figures of one ranker over every hidden paper.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RankerSummary {
-    /// Which ranker.
-    pub ranker: Ranker,
+    /// Which ranker ([`Ranker::id`]).
+    pub ranker: &'static str,
     /// Its name in reports.
     pub name: &'static str,
-    /// Share of hidden papers ranked in the top 10.
-    pub recall_at_10: f64,
-    /// Share of hidden papers ranked in the top 20.
-    pub recall_at_20: f64,
+    /// Share of hidden papers ranked within each cut-off of [`RECALL_AT`], in that order.
+    pub recall: Vec<f64>,
     /// Median rank of the hidden papers (`None` when more than half were no candidate).
     pub median_rank: Option<f64>,
     /// Hidden papers that were candidates at all.
     pub found: usize,
 }
 
+impl RankerSummary {
+    /// Share of hidden papers ranked in the top `k` (`None` unless `k` is in [`RECALL_AT`]).
+    pub fn recall_at(&self, k: usize) -> Option<f64> {
+        RECALL_AT.iter().position(|&at| at == k).map(|i| self.recall[i])
+    }
+}
+
+/// `{"ranker", "name", "recallAt10", "recallAt20", "medianRank", "found"}`: one recall field per
+/// cut-off, named after it.
+impl Serialize for RankerSummary {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(4 + RECALL_AT.len()))?;
+        map.serialize_entry("ranker", self.ranker)?;
+        map.serialize_entry("name", self.name)?;
+        for (at, recall) in RECALL_AT.iter().zip(&self.recall) {
+            map.serialize_entry(&format!("recallAt{at}"), recall)?;
+        }
+        map.serialize_entry("medianRank", &self.median_rank)?;
+        map.serialize_entry("found", &self.found)?;
+        map.end()
+    }
+}
+
 /// The whole leave-one-out measurement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Evaluation {
     /// Listed papers in the graph, each hidden once.
     pub hidden: Vec<HiddenPaper>,
-    /// Figures by ranker, in [`Ranker::ALL`] order.
+    /// Figures by ranker, in [`RANKERS`] order.
     pub summaries: Vec<RankerSummary>,
 }
 
-/// Hides each listed paper of `graph` in turn and ranks the candidates again.
+impl Evaluation {
+    /// The figures of `ranker`.
+    pub fn summary(&self, ranker: &Ranker) -> Option<&RankerSummary> {
+        self.summaries.iter().find(|s| s.ranker == ranker.id)
+    }
+}
+
+/// Hides each listed paper of `graph` in turn and ranks the candidates again, by every ranker
+/// of [`RANKERS`].
 pub fn evaluate(graph: &CitationGraph, options: &CandidateOptions) -> Evaluation {
     let csr = Csr::from_graph(graph);
     let counts = Counts::of(graph, &csr);
@@ -115,37 +178,40 @@ pub fn evaluate(graph: &CitationGraph, options: &CandidateOptions) -> Evaluation
     for node in graph.listed().collect::<Vec<_>>() {
         let p = node.index();
         listed[p] = false;
-        let scored = score_all(&csr, &listed, &counts, options);
-        listed[p] = true;
+        let ctx = Context::new(graph, &csr, &listed, &counts, options);
+        let scored = score_all(&ctx);
         let position = scored.iter().position(|s| s.node as usize == p);
-        let rank_by = |key: &dyn Fn(usize) -> f64| {
-            position.map(|_| {
-                let mine = key(p);
-                1 + scored
-                    .iter()
-                    .filter(|s| {
-                        let c = s.node as usize;
-                        c != p && (key(c) > mine || (key(c) == mine && ids[c] < ids[p]))
-                    })
-                    .count()
+        let ranks = RANKERS
+            .iter()
+            .map(|ranker| {
+                let position = position?;
+                Some(match ranker.order {
+                    Order::Score => position + 1,
+                    Order::Value(key) => {
+                        let mine = key(&ctx, p);
+                        1 + scored
+                            .iter()
+                            .filter(|s| {
+                                let c = s.node as usize;
+                                let theirs = key(&ctx, c);
+                                c != p && (theirs > mine || (theirs == mine && ids[c] < ids[p]))
+                            })
+                            .count()
+                    }
+                })
             })
-        };
-        let mut links = vec![0.0; csr.node_count()];
-        for s in &scored {
-            links[s.node as usize] = f64::from(s.cited_by + s.cites);
-        }
+            .collect();
         let paper = graph.node(node);
         hidden.push(HiddenPaper {
             paper_id: paper.paper_id.clone(),
             title: paper.title.clone(),
             section: paper.listed.as_ref().map(|l| l.section.clone()).unwrap_or_default(),
             candidates: scored.len(),
-            score_rank: position.map(|i| i + 1),
-            citation_rank: rank_by(&|c| counts.citations[c]),
-            links_rank: rank_by(&|c| links[c]),
+            ranks,
         });
+        listed[p] = true;
     }
-    let summaries = Ranker::ALL.iter().map(|&ranker| summarise(ranker, &hidden)).collect();
+    let summaries = RANKERS.iter().enumerate().map(|(i, ranker)| summarise(ranker, i, &hidden)).collect();
     Evaluation { hidden, summaries }
 }
 
@@ -155,8 +221,9 @@ pub fn evaluate_corpus(list: &PaperList, corpus: &Corpus, options: &CandidateOpt
     evaluate(&graph, options)
 }
 
-fn summarise(ranker: Ranker, hidden: &[HiddenPaper]) -> RankerSummary {
-    let ranks: Vec<Option<usize>> = hidden.iter().map(|h| h.rank(ranker)).collect();
+/// The figures of the `index`th ranker.
+fn summarise(ranker: &Ranker, index: usize, hidden: &[HiddenPaper]) -> RankerSummary {
+    let ranks: Vec<Option<usize>> = hidden.iter().map(|h| h.ranks[index]).collect();
     let recall = |k: usize| {
         if ranks.is_empty() {
             0.0
@@ -165,10 +232,9 @@ fn summarise(ranker: Ranker, hidden: &[HiddenPaper]) -> RankerSummary {
         }
     };
     RankerSummary {
-        ranker,
-        name: ranker.name(),
-        recall_at_10: recall(RECALL_AT[0]),
-        recall_at_20: recall(RECALL_AT[1]),
+        ranker: ranker.id,
+        name: ranker.name,
+        recall: RECALL_AT.iter().map(|&k| recall(k)).collect(),
         median_rank: median(&ranks),
         found: ranks.iter().filter(|r| r.is_some()).count(),
     }

@@ -3,16 +3,18 @@
 //!
 //! Every metric runs on a [`Csr`] built once from the graph (or from an edge list for
 //! `citegraph rank --edges`): PageRank ([`pagerank`]), HITS ([`hits`]), Brandes betweenness
-//! ([`betweenness`]). The missing related work is scored in [`candidates`] and measured by
-//! leaving listed papers out in [`evaluate`].
+//! ([`betweenness`]). The missing related work is scored in [`candidates`] by combining the
+//! [`signal`]s (today [`direct_links`]) and measured by leaving listed papers out in [`evaluate`].
 
 pub mod betweenness;
 pub mod candidates;
 pub mod csr;
+pub mod direct_links;
 pub mod edge_list;
 pub mod evaluate;
 pub mod hits;
 pub mod pagerank;
+pub mod signal;
 
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
@@ -26,6 +28,7 @@ pub use edge_list::EdgeList;
 pub use evaluate::{Evaluation, evaluate};
 pub use hits::HitsOptions;
 pub use pagerank::PageRankOptions;
+pub use signal::{Reason, Signal};
 
 /// Metrics of one node.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -83,9 +86,12 @@ pub struct Candidate {
     /// How strongly it belongs (higher is better; see the README for the formula):
     /// `belonging * (1 + ln(1 + citations))`.
     pub score: f64,
-    /// The cosine between the paper's citation links and the list:
+    /// The weighted sum of the signals; with direct links alone, the cosine between the paper's
+    /// citation links and the list:
     /// `links to listed papers / sqrt(listed papers * (citations + references + prior))`.
     pub belonging: f64,
+    /// Each signal's value, in [`signal::SIGNALS`] order.
+    pub signals: Vec<signal::SignalValue>,
     /// Listed papers citing it, in list order.
     #[serde(skip)]
     pub cited_by_listed: Vec<NodeIndex>,
@@ -94,8 +100,8 @@ pub struct Candidate {
     pub cites_listed: Vec<NodeIndex>,
     /// The list section its listed neighbours mostly belong to.
     pub suggested_section: Option<String>,
-    /// Why, in words a curator can check.
-    pub reasons: Vec<String>,
+    /// Why, as data a curator can check once worded (`export::reasons`).
+    pub reasons: Vec<Reason>,
 }
 
 /// How the iterative metrics ended.
@@ -110,6 +116,21 @@ pub struct Convergence {
     pub hits_iterations: usize,
     /// Whether HITS met its stopping rule.
     pub hits_converged: bool,
+}
+
+/// The size of a ranked graph and how its metrics were computed: what `citegraph rank` prints
+/// under its table and at the head of its JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GraphSummary {
+    /// Nodes.
+    pub nodes: usize,
+    /// Distinct edges.
+    pub edges: usize,
+    /// How betweenness was computed.
+    pub betweenness: BetweennessMode,
+    /// How PageRank and HITS ended.
+    pub convergence: Convergence,
 }
 
 /// What the ranking stage hands to the renderers.

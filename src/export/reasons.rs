@@ -1,0 +1,138 @@
+//! Stage 5 helper shared by the missing-work outputs: a candidate's structured
+//! [`Reason`]s in words a curator can check on Semantic Scholar, the one place they are worded.
+
+use crate::rank::Reason;
+use crate::rank::signal::PaperRef;
+use crate::wording::{count, cut_title, percent, thousands};
+
+/// Every reason in words, in order.
+pub fn words(reasons: &[Reason]) -> Vec<String> {
+    reasons.iter().map(sentence).collect()
+}
+
+/// One reason in words (no capital, no full stop: outputs join them with `; `).
+pub fn sentence(reason: &Reason) -> String {
+    match reason {
+        Reason::CitedByListed { papers, listed, influential, examples } => {
+            let how = match (*influential, *papers) {
+                (0, _) => String::new(),
+                (1, 1) => " (an influential citation)".to_owned(),
+                (1, _) => " (1 of them an influential citation)".to_owned(),
+                (k, n) if k == n => " (all influential citations)".to_owned(),
+                (k, _) => format!(" ({k} of them influential citations)"),
+            };
+            format!(
+                "cited by {papers} of {listed} listed {}{how}{}",
+                if *listed == 1 { "paper" } else { "papers" },
+                named(*papers, examples)
+            )
+        }
+        Reason::CitesListed { papers, examples } => {
+            format!(
+                "cites {papers} listed {}{}",
+                if *papers == 1 { "paper" } else { "papers" },
+                named(*papers, examples)
+            )
+        }
+        Reason::Citations { count: Some(n) } => format!("{} on Semantic Scholar", count(*n, "citation")),
+        Reason::Citations { count: None } => "no citation count on Semantic Scholar".to_owned(),
+        Reason::LinkShare { links, degree } => {
+            let share = percent(*links as f64 / *degree as f64);
+            match (*links, *degree) {
+                (_, 1) => "its one known citation or reference is a link to a listed paper".to_owned(),
+                (1, d) => {
+                    format!("1 of its {} citations and references is a link to a listed paper ({share})", thousands(d))
+                }
+                (k, d) => {
+                    format!("{k} of its {} citations and references are links to listed papers ({share})", thousands(d))
+                }
+            }
+        }
+        Reason::Section { name, neighbours_in, neighbours } => match (*neighbours_in, *neighbours) {
+            (_, 1) => format!("its listed neighbour is in “{name}”"),
+            (k, of) if k == of => format!("all {of} of its listed neighbours are in “{name}”"),
+            (k, of) => format!("{k} of its {of} listed neighbours are in “{name}”"),
+        },
+    }
+}
+
+/// The papers a reason names, out of `total`: `: “A”` for one paper, `: “A” and “B”` for two,
+/// `, among them “A” and “B”` for more.
+fn named(total: usize, examples: &[PaperRef]) -> String {
+    let titles: Vec<String> = examples.iter().map(|p| format!("“{}”", cut_title(&p.title))).collect();
+    match (total, titles.as_slice()) {
+        (_, []) => String::new(),
+        (1, [one, ..]) => format!(": {one}"),
+        (2, [a, b, ..]) => format!(": {a} and {b}"),
+        (_, [a, b, ..]) => format!(", among them {a} and {b}"),
+        (_, [one]) => format!(": {one}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paper(title: &str) -> PaperRef {
+        PaperRef { paper_id: format!("id-{title}"), title: title.to_owned() }
+    }
+
+    #[test]
+    fn reasons_say_what_a_curator_can_check() {
+        let reasons = [
+            Reason::CitedByListed {
+                papers: 2,
+                listed: 4,
+                influential: 1,
+                examples: vec![paper("Paper L0"), paper("Paper L1")],
+            },
+            Reason::CitesListed { papers: 1, examples: vec![paper("Paper L2")] },
+            Reason::Citations { count: Some(50) },
+            Reason::LinkShare { links: 3, degree: 60 },
+            Reason::Section { name: "Zeta".into(), neighbours_in: 2, neighbours: 3 },
+        ];
+        assert_eq!(
+            words(&reasons),
+            [
+                "cited by 2 of 4 listed papers (1 of them an influential citation): “Paper L0” and “Paper L1”",
+                "cites 1 listed paper: “Paper L2”",
+                "50 citations on Semantic Scholar",
+                "3 of its 60 citations and references are links to listed papers (5.0%)",
+                "2 of its 3 listed neighbours are in “Zeta”",
+            ]
+        );
+        let hub = Reason::CitedByListed {
+            papers: 4,
+            listed: 4,
+            influential: 0,
+            examples: vec![paper("Paper L0"), paper("Paper L1")],
+        };
+        assert_eq!(sentence(&hub), "cited by 4 of 4 listed papers, among them “Paper L0” and “Paper L1”");
+        assert_eq!(
+            sentence(&Reason::LinkShare { links: 4, degree: 100_000 }),
+            "4 of its 100,000 citations and references are links to listed papers (under 0.01%)"
+        );
+    }
+
+    #[test]
+    fn singular_and_edge_cases_read_naturally() {
+        let one = Reason::CitedByListed { papers: 1, listed: 1, influential: 1, examples: vec![paper("A")] };
+        assert_eq!(sentence(&one), "cited by 1 of 1 listed paper (an influential citation): “A”");
+        let all =
+            Reason::CitedByListed { papers: 3, listed: 9, influential: 3, examples: vec![paper("A"), paper("B")] };
+        assert_eq!(sentence(&all), "cited by 3 of 9 listed papers (all influential citations), among them “A” and “B”");
+        assert_eq!(sentence(&Reason::Citations { count: Some(1) }), "1 citation on Semantic Scholar");
+        assert_eq!(sentence(&Reason::Citations { count: None }), "no citation count on Semantic Scholar");
+        assert_eq!(
+            sentence(&Reason::LinkShare { links: 1, degree: 1 }),
+            "its one known citation or reference is a link to a listed paper"
+        );
+        assert_eq!(
+            sentence(&Reason::LinkShare { links: 1, degree: 1500 }),
+            "1 of its 1,500 citations and references is a link to a listed paper (0.07%)"
+        );
+        let section = |k, of| sentence(&Reason::Section { name: "S".into(), neighbours_in: k, neighbours: of });
+        assert_eq!(section(1, 1), "its listed neighbour is in “S”");
+        assert_eq!(section(4, 4), "all 4 of its listed neighbours are in “S”");
+    }
+}
