@@ -7,6 +7,7 @@ mod ids;
 mod parse;
 mod venue;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -213,8 +214,22 @@ impl PaperList {
         })
     }
 
-    /// Papers of one section, in order.
+    /// Papers of one section, in order. This scans every paper: to go through all sections, use
+    /// [`PaperList::papers_by_section`], which is one pass.
     pub fn papers_in<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a ListedPaper> + 'a {
         self.papers.iter().filter(move |p| p.section == section)
+    }
+
+    /// Every section with its papers, in order, in one pass over the papers (what calling
+    /// [`PaperList::papers_in`] for each section gives, in linear time).
+    pub fn papers_by_section(&self) -> Vec<(&Section, Vec<&ListedPaper>)> {
+        let mut by_name: HashMap<&str, Vec<&ListedPaper>> =
+            self.sections.iter().map(|s| (s.name.as_str(), Vec::new())).collect();
+        for paper in &self.papers {
+            if let Some(papers) = by_name.get_mut(paper.section.as_str()) {
+                papers.push(paper);
+            }
+        }
+        self.sections.iter().map(|s| (s, by_name[s.name.as_str()].clone())).collect()
     }
 }
