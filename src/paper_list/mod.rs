@@ -9,6 +9,7 @@ mod venue;
 
 use std::collections::HashMap;
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -17,6 +18,10 @@ pub use builtin::{BUILTIN_LIST, BUILTIN_NAME};
 pub use ids::PaperId;
 pub use parse::parse_markdown;
 pub use venue::VenueTag;
+
+/// The largest paper list citegraph reads: 16 MiB. Real lists are far smaller (the built-in one is
+/// under 6 KiB); the cap stops `--list /dev/zero` or an endless stdin from filling memory.
+pub const MAX_LIST_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Where a list came from; used in every message about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -146,6 +151,16 @@ pub enum ListError {
         /// The I/O error.
         error: std::io::Error,
     },
+    /// The input is larger than [`MAX_LIST_BYTES`].
+    #[error(
+        "the paper list {source_name} is larger than {} MiB, the most citegraph reads; check that --list \
+         names a Markdown paper list, or cut the list down to under that size",
+        MAX_LIST_BYTES / (1024 * 1024)
+    )]
+    TooLarge {
+        /// Which list.
+        source_name: ListSource,
+    },
     /// The file is not UTF-8.
     #[error("the paper list {source_name} is not valid UTF-8 (line {line}, byte {byte}); save it as UTF-8")]
     NotUtf8 {
@@ -168,25 +183,28 @@ pub enum ListError {
 }
 
 impl PaperList {
-    /// Reads and parses a list from a file (`-` is standard input).
+    /// Reads and parses a list from a file (`-` is standard input), reading at most
+    /// [`MAX_LIST_BYTES`] (and one byte more, to tell a larger input).
     pub fn from_path(path: &Path) -> Result<PaperList, ListError> {
-        let (source, bytes) = if path == Path::new("-") {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
-                .map_err(|error| ListError::Read { source_name: ListSource::Stdin, error })?;
-            (ListSource::Stdin, buf)
+        let (source, read) = if path == Path::new("-") {
+            (ListSource::Stdin, read_capped(std::io::stdin().lock()))
         } else {
             let source = ListSource::File(path.to_path_buf());
-            match std::fs::read(path) {
-                Ok(bytes) => (source, bytes),
-                Err(error) => return Err(ListError::Read { source_name: source, error }),
-            }
+            let read = std::fs::File::open(path).and_then(read_capped);
+            (source, read)
         };
-        Self::from_bytes(source, &bytes)
+        match read {
+            Ok(bytes) => Self::from_bytes(source, &bytes),
+            Err(error) => Err(ListError::Read { source_name: source, error }),
+        }
     }
 
-    /// Parses a list from raw bytes, checking the encoding first.
+    /// Parses a list from raw bytes, checking the size and the encoding first.
+    /// Fails with [`ListError::TooLarge`] above [`MAX_LIST_BYTES`].
     pub fn from_bytes(source: ListSource, bytes: &[u8]) -> Result<PaperList, ListError> {
+        if bytes.len() as u64 > MAX_LIST_BYTES {
+            return Err(ListError::TooLarge { source_name: source });
+        }
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => text,
             Err(err) => {
@@ -232,4 +250,12 @@ impl PaperList {
         }
         self.sections.iter().map(|s| (s, by_name[s.name.as_str()].clone())).collect()
     }
+}
+
+/// Reads to the end, or to one byte past [`MAX_LIST_BYTES`]: enough to tell an input that is too
+/// large without reading it all (`/dev/zero` never ends).
+fn read_capped(reader: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_LIST_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
