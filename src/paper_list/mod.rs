@@ -122,6 +122,24 @@ pub enum Problem {
     },
     /// The item has no link; the paper will be resolved by title.
     NoLink,
+    /// An item without a link or tag right after an entry, not indented under it, was taken as
+    /// that entry's summary (or author line): perhaps it is a paper that lacks its link.
+    StraySummary {
+        /// Line of the item.
+        line: usize,
+        /// Line of the entry it was added to.
+        entry_line: usize,
+    },
+}
+
+impl Problem {
+    /// The line the problem is on, when it is not the entry's own line.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Problem::StraySummary { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -136,6 +154,11 @@ impl fmt::Display for Problem {
                  the paper will be looked up by title"
             ),
             Problem::NoLink => f.write_str("no link; the paper will be looked up by title (add an arXiv or DOI link)"),
+            Problem::StraySummary { line, entry_line } => write!(
+                f,
+                "the item on line {line} has no link and was taken as the summary of the entry on line {entry_line}: \
+                 indent it if it is one, or give it a link (or a `[venue year]` tag) if it is a paper"
+            ),
         }
     }
 }
@@ -228,7 +251,10 @@ impl PaperList {
     /// Every problem, as `source:line: message` lines, in document order.
     pub fn warnings(&self) -> impl Iterator<Item = String> + '_ {
         self.papers.iter().flat_map(move |paper| {
-            paper.problems.iter().map(move |problem| format!("{}:{}: {problem}", self.source, paper.line))
+            paper
+                .problems
+                .iter()
+                .map(move |problem| format!("{}:{}: {problem}", self.source, problem.line().unwrap_or(paper.line)))
         })
     }
 

@@ -16,7 +16,11 @@ pub fn parse_markdown(source: ListSource, text: &str) -> PaperList {
     let lines = LineIndex::new(text);
     let mut walk = Walk::default();
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
-        walk.event(event, lines.line_of(range.start));
+        let line = lines.line_of(range.start);
+        // Only a list item's column matters (to tell a nested summary from a sibling item).
+        let column =
+            if matches!(event, Event::Start(Tag::Item)) { lines.column_of(text, line, range.start) } else { 0 };
+        walk.event(event, line, column);
     }
     let mut papers = walk.papers;
     papers.sort_by_key(|p| p.line);
@@ -65,12 +69,22 @@ impl LineIndex {
     fn line_of(&self, offset: usize) -> usize {
         self.0.partition_point(|&start| start <= offset)
     }
+
+    /// The column (tabs to the next multiple of 4) of the first non-blank character at or after
+    /// `offset` on its line: for a list item, the column of its marker.
+    fn column_of(&self, text: &str, line: usize, offset: usize) -> usize {
+        let start = self.0[line - 1];
+        let blank = text[offset..].bytes().take_while(|b| matches!(b, b' ' | b'\t')).count();
+        text[start..offset + blank].chars().fold(0, |col, c| if c == '\t' { col + 4 - col % 4 } else { col + 1 })
+    }
 }
 
 /// One open list item.
 #[derive(Default)]
 struct Item {
     line: usize,
+    /// Column of the item's marker.
+    column: usize,
     /// A nested list has started: later text belongs to the nested items.
     nested: bool,
     /// Text before the first link.
@@ -126,10 +140,13 @@ struct Walk {
     /// it is that entry's author or summary line, indented too little to nest (`10. [..](..)`
     /// followed by a three-space `* Names` line).
     after_entry: bool,
+    /// Column of the last paper entry with a link: a stray bullet indented further is clearly
+    /// meant as its summary; one that is not gets a warning.
+    entry_column: usize,
 }
 
 impl Walk {
-    fn event(&mut self, event: Event<'_>, line: usize) {
+    fn event(&mut self, event: Event<'_>, line: usize, column: usize) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 self.heading = Some((heading_level(level), line, String::new()));
@@ -147,7 +164,7 @@ impl Walk {
                     item.nested = true;
                 }
             }
-            Event::Start(Tag::Item) => self.items.push(Item { line, ..Item::default() }),
+            Event::Start(Tag::Item) => self.items.push(Item { line, column, ..Item::default() }),
             Event::Start(Tag::Paragraph) if self.items.is_empty() => self.after_entry = false,
             Event::End(TagEnd::Item) => self.end_item(),
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -186,6 +203,7 @@ impl Walk {
             if let Some(parent) = self.items.last_mut() {
                 parent.child_entries += 1;
             }
+            self.entry_column = item.column;
             let paper = self.entry(item);
             self.papers.push(paper);
             self.after_entry = true;
@@ -209,6 +227,9 @@ impl Walk {
             let title = collapse_ws(rest);
             if tag.is_none() && self.after_entry {
                 if let Some(last) = self.papers.last_mut() {
+                    if item.column <= self.entry_column && !title.is_empty() {
+                        last.problems.push(Problem::StraySummary { line: item.line, entry_line: last.line });
+                    }
                     match as_author_list(&title) {
                         Some(names) if last.authors.is_empty() => last.authors = names,
                         _ if title.is_empty() => {}
