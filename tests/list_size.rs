@@ -15,7 +15,7 @@ fn list_of_size(size: usize) -> Vec<u8> {
     let mut text = b"# Big\n\n1. [arXiv 23] [A Paper](https://arxiv.org/abs/2301.00001)\n\n```\n".to_vec();
     let tail = b"\n```\n";
     let line = [b'x'; 1023];
-    while text.len() + tail.len() + line.len() + 1 <= size {
+    while text.len() + tail.len() + line.len() < size {
         text.extend_from_slice(&line);
         text.push(b'\n');
     }

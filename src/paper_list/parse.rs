@@ -36,13 +36,15 @@ pub fn parse_markdown(source: ListSource, text: &str) -> PaperList {
 }
 
 /// The headings that hold papers, first heading of each name only, in document order; a section
-/// without a name first when papers come before any heading. One pass over each (linear: a list
-/// with 100,000 headings must not take minutes).
+/// without a name first when papers come before any heading (or under an empty heading, whose
+/// papers it then holds too: one section per name). One pass over each (linear: a list with
+/// 100,000 headings must not take minutes).
 fn sections_with_papers(headings: &[Section], papers: &[ListedPaper]) -> Vec<Section> {
     let with_papers: HashSet<&str> = papers.iter().map(|p| p.section.as_str()).collect();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut sections: Vec<Section> = Vec::new();
     if with_papers.contains("") {
+        seen.insert("");
         sections.push(Section { name: String::new(), level: 0, line: 1 });
     }
     for heading in headings {
@@ -415,6 +417,16 @@ mod tests {
         );
         let titles: Vec<_> = list.papers.iter().map(|p| p.title.as_str()).collect();
         assert_eq!(titles, ["P1", "P2"]);
+    }
+
+    #[test]
+    fn papers_under_an_empty_heading_and_before_any_heading_make_one_section() {
+        // Two sections of the same (empty) name listed every paper twice in `citegraph list`.
+        let list = parse("- [P1](https://arxiv.org/abs/2301.00001)\n\n#\n- [P2](https://arxiv.org/abs/2301.00002)\n");
+        assert_eq!(list.sections, [Section { name: String::new(), level: 0, line: 1 }]);
+        let groups = list.papers_by_section();
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].1.len(), 2);
     }
 
     #[test]
