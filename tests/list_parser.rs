@@ -139,3 +139,52 @@ fn garbage_never_panics() {
     assert_eq!(deep.papers.len(), 1);
     assert_eq!(deep.papers[0].authors, ["Deep Author"]);
 }
+
+#[test]
+fn an_unlinked_item_beside_an_entry_is_kept_as_its_summary_with_a_warning_on_its_line() {
+    let list = PaperList::from_bytes(
+        ListSource::Stdin,
+        b"## S\n1. [arXiv 23] [P1](https://arxiv.org/abs/2301.00001)\n2. A paper whose link was forgotten\n\
+          3. [arXiv 23] [P2](https://arxiv.org/abs/2301.00002)\n",
+    )
+    .unwrap();
+    let titles: Vec<&str> = list.papers.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["P1", "P2"]);
+    assert_eq!(list.papers[0].summary, ["A paper whose link was forgotten"]);
+    assert_eq!(list.papers[0].problems, [Problem::StraySummary { line: 3, entry_line: 2 }]);
+    let warnings: Vec<String> = list.warnings().collect();
+    assert_eq!(
+        warnings,
+        ["<stdin>:3: the item on line 3 has no link and was taken as the summary of the entry on line 2: \
+          indent it if it is one, or give it a link (or a `[venue year]` tag) if it is a paper"]
+    );
+}
+
+#[test]
+fn an_unlinked_item_after_a_nested_entry_but_less_indented_is_a_warning() {
+    let list = PaperList::from_bytes(
+        ListSource::Stdin,
+        b"* Vision:\n  * [P](https://arxiv.org/abs/2301.00001)\n* Ann Author, Bob Builder\n",
+    )
+    .unwrap();
+    assert_eq!(list.papers.len(), 1);
+    assert_eq!(list.papers[0].authors, ["Ann Author", "Bob Builder"]);
+    assert_eq!(list.papers[0].problems, [Problem::StraySummary { line: 3, entry_line: 2 }]);
+}
+
+#[test]
+fn an_unlinked_item_indented_under_an_entry_is_its_summary_without_a_warning() {
+    // Three spaces do not nest under `10. ` (four are needed), but the intent is clear.
+    let list = PaperList::from_bytes(
+        ListSource::Stdin,
+        b"9. [arXiv 23] [P9](https://arxiv.org/abs/2301.00009)\n\
+          10. [arXiv 23] [P10](https://arxiv.org/abs/2301.00010)\n   * Ann Author, Bob Builder\n   \
+          * A summary sentence.\n",
+    )
+    .unwrap();
+    assert_eq!(list.papers.len(), 2);
+    let p10 = &list.papers[1];
+    assert_eq!(p10.authors, ["Ann Author", "Bob Builder"]);
+    assert_eq!(p10.summary, ["A summary sentence."]);
+    assert!(list.papers.iter().all(|p| p.problems.is_empty()), "{:?}", list.papers);
+}

@@ -40,9 +40,8 @@ pub fn write_table(out: &mut dyn Write, table: &Table) -> Result<()> {
 pub fn write_list_table(list: &PaperList, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{} ({})", list.name, list.source)?;
     let mut number = 0;
-    for section in &list.sections {
+    for (section, papers) in list.papers_by_section() {
         let name = if section.name.is_empty() { "(before any heading)" } else { &section.name };
-        let papers: Vec<&ListedPaper> = list.papers_in(&section.name).collect();
         writeln!(out, "\n{name} ({})", papers.len())?;
         let mut table = plain_table(&["#", "Tag", "Year", "Identifier", "Title"]);
         align_right(&mut table, &[0]);
@@ -123,14 +122,9 @@ pub fn write_list_json(list: &PaperList, out: &mut dyn Write) -> Result<()> {
         name: &list.name,
         source: &list.source,
         sections: list
-            .sections
-            .iter()
-            .map(|s| SectionJson {
-                name: &s.name,
-                level: s.level,
-                line: s.line,
-                papers: list.papers_in(&s.name).count(),
-            })
+            .papers_by_section()
+            .into_iter()
+            .map(|(s, papers)| SectionJson { name: &s.name, level: s.level, line: s.line, papers: papers.len() })
             .collect(),
         papers: list
             .papers

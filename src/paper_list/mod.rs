@@ -7,7 +7,9 @@ mod ids;
 mod parse;
 mod venue;
 
+use std::collections::HashMap;
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -16,6 +18,10 @@ pub use builtin::{BUILTIN_LIST, BUILTIN_NAME};
 pub use ids::PaperId;
 pub use parse::parse_markdown;
 pub use venue::VenueTag;
+
+/// The largest paper list citegraph reads: 16 MiB. Real lists are far smaller (the built-in one is
+/// under 6 KiB); the cap stops `--list /dev/zero` or an endless stdin from filling memory.
+pub const MAX_LIST_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Where a list came from; used in every message about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -116,6 +122,24 @@ pub enum Problem {
     },
     /// The item has no link; the paper will be resolved by title.
     NoLink,
+    /// An item without a link or tag right after an entry, not indented under it, was taken as
+    /// that entry's summary (or author line): perhaps it is a paper that lacks its link.
+    StraySummary {
+        /// Line of the item.
+        line: usize,
+        /// Line of the entry it was added to.
+        entry_line: usize,
+    },
+}
+
+impl Problem {
+    /// The line the problem is on, when it is not the entry's own line.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Problem::StraySummary { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -130,6 +154,11 @@ impl fmt::Display for Problem {
                  the paper will be looked up by title"
             ),
             Problem::NoLink => f.write_str("no link; the paper will be looked up by title (add an arXiv or DOI link)"),
+            Problem::StraySummary { line, entry_line } => write!(
+                f,
+                "the item on line {line} has no link and was taken as the summary of the entry on line {entry_line}: \
+                 indent it if it is one, or give it a link (or a `[venue year]` tag) if it is a paper"
+            ),
         }
     }
 }
@@ -144,6 +173,16 @@ pub enum ListError {
         source_name: ListSource,
         /// The I/O error.
         error: std::io::Error,
+    },
+    /// The input is larger than [`MAX_LIST_BYTES`].
+    #[error(
+        "the paper list {source_name} is larger than {} MiB, the most citegraph reads; check that --list \
+         names a Markdown paper list, or cut the list down to under that size",
+        MAX_LIST_BYTES / (1024 * 1024)
+    )]
+    TooLarge {
+        /// Which list.
+        source_name: ListSource,
     },
     /// The file is not UTF-8.
     #[error("the paper list {source_name} is not valid UTF-8 (line {line}, byte {byte}); save it as UTF-8")]
@@ -167,25 +206,28 @@ pub enum ListError {
 }
 
 impl PaperList {
-    /// Reads and parses a list from a file (`-` is standard input).
+    /// Reads and parses a list from a file (`-` is standard input), reading at most
+    /// [`MAX_LIST_BYTES`] (and one byte more, to tell a larger input).
     pub fn from_path(path: &Path) -> Result<PaperList, ListError> {
-        let (source, bytes) = if path == Path::new("-") {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
-                .map_err(|error| ListError::Read { source_name: ListSource::Stdin, error })?;
-            (ListSource::Stdin, buf)
+        let (source, read) = if path == Path::new("-") {
+            (ListSource::Stdin, read_capped(std::io::stdin().lock()))
         } else {
             let source = ListSource::File(path.to_path_buf());
-            match std::fs::read(path) {
-                Ok(bytes) => (source, bytes),
-                Err(error) => return Err(ListError::Read { source_name: source, error }),
-            }
+            let read = std::fs::File::open(path).and_then(read_capped);
+            (source, read)
         };
-        Self::from_bytes(source, &bytes)
+        match read {
+            Ok(bytes) => Self::from_bytes(source, &bytes),
+            Err(error) => Err(ListError::Read { source_name: source, error }),
+        }
     }
 
-    /// Parses a list from raw bytes, checking the encoding first.
+    /// Parses a list from raw bytes, checking the size and the encoding first.
+    /// Fails with [`ListError::TooLarge`] above [`MAX_LIST_BYTES`].
     pub fn from_bytes(source: ListSource, bytes: &[u8]) -> Result<PaperList, ListError> {
+        if bytes.len() as u64 > MAX_LIST_BYTES {
+            return Err(ListError::TooLarge { source_name: source });
+        }
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => text,
             Err(err) => {
@@ -209,12 +251,37 @@ impl PaperList {
     /// Every problem, as `source:line: message` lines, in document order.
     pub fn warnings(&self) -> impl Iterator<Item = String> + '_ {
         self.papers.iter().flat_map(move |paper| {
-            paper.problems.iter().map(move |problem| format!("{}:{}: {problem}", self.source, paper.line))
+            paper
+                .problems
+                .iter()
+                .map(move |problem| format!("{}:{}: {problem}", self.source, problem.line().unwrap_or(paper.line)))
         })
     }
 
-    /// Papers of one section, in order.
+    /// Papers of one section, in order. This scans every paper: to go through all sections, use
+    /// [`PaperList::papers_by_section`], which is one pass.
     pub fn papers_in<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a ListedPaper> + 'a {
         self.papers.iter().filter(move |p| p.section == section)
     }
+
+    /// Every section with its papers, in order, in one pass over the papers (what calling
+    /// [`PaperList::papers_in`] for each section gives, in linear time).
+    pub fn papers_by_section(&self) -> Vec<(&Section, Vec<&ListedPaper>)> {
+        let mut by_name: HashMap<&str, Vec<&ListedPaper>> =
+            self.sections.iter().map(|s| (s.name.as_str(), Vec::new())).collect();
+        for paper in &self.papers {
+            if let Some(papers) = by_name.get_mut(paper.section.as_str()) {
+                papers.push(paper);
+            }
+        }
+        self.sections.iter().map(|s| (s, by_name[s.name.as_str()].clone())).collect()
+    }
+}
+
+/// Reads to the end, or to one byte past [`MAX_LIST_BYTES`]: enough to tell an input that is too
+/// large without reading it all (`/dev/zero` never ends).
+fn read_capped(reader: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_LIST_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }

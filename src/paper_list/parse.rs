@@ -1,6 +1,6 @@
 //! The Markdown walk: pulldown-cmark events -> sections and paper entries.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -16,31 +16,43 @@ pub fn parse_markdown(source: ListSource, text: &str) -> PaperList {
     let lines = LineIndex::new(text);
     let mut walk = Walk::default();
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
-        walk.event(event, lines.line_of(range.start));
+        let line = lines.line_of(range.start);
+        // Only a list item's column matters (to tell a nested summary from a sibling item).
+        let column =
+            if matches!(event, Event::Start(Tag::Item)) { lines.column_of(text, line, range.start) } else { 0 };
+        walk.event(event, line, column);
     }
     let mut papers = walk.papers;
     papers.sort_by_key(|p| p.line);
     mark_duplicates(&mut papers);
 
-    let sections = walk.headings.iter().filter(|h| papers.iter().any(|p| p.section == h.name)).fold(
-        Vec::<Section>::new(),
-        |mut acc, h| {
-            if !acc.iter().any(|s| s.name == h.name) {
-                acc.push(h.clone());
-            }
-            acc
-        },
-    );
-    let mut sections = sections;
-    if papers.iter().any(|p| p.section.is_empty()) {
-        sections.insert(0, Section { name: String::new(), level: 0, line: 1 });
-    }
+    let sections = sections_with_papers(&walk.headings, &papers);
     let name = walk.headings.iter().find(|h| h.level == 1).map(|h| h.name.clone()).unwrap_or_else(|| match &source {
         ListSource::File(path) => file_stem(path),
         ListSource::Builtin => super::BUILTIN_NAME.to_owned(),
         ListSource::Stdin => "paper list".to_owned(),
     });
     PaperList { name, source, sections, papers }
+}
+
+/// The headings that hold papers, first heading of each name only, in document order; a section
+/// without a name first when papers come before any heading (or under an empty heading, whose
+/// papers it then holds too: one section per name). One pass over each (linear: a list with
+/// 100,000 headings must not take minutes).
+fn sections_with_papers(headings: &[Section], papers: &[ListedPaper]) -> Vec<Section> {
+    let with_papers: HashSet<&str> = papers.iter().map(|p| p.section.as_str()).collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut sections: Vec<Section> = Vec::new();
+    if with_papers.contains("") {
+        seen.insert("");
+        sections.push(Section { name: String::new(), level: 0, line: 1 });
+    }
+    for heading in headings {
+        if with_papers.contains(heading.name.as_str()) && seen.insert(heading.name.as_str()) {
+            sections.push(heading.clone());
+        }
+    }
+    sections
 }
 
 fn file_stem(path: &Path) -> String {
@@ -59,12 +71,22 @@ impl LineIndex {
     fn line_of(&self, offset: usize) -> usize {
         self.0.partition_point(|&start| start <= offset)
     }
+
+    /// The column (tabs to the next multiple of 4) of the first non-blank character at or after
+    /// `offset` on its line: for a list item, the column of its marker.
+    fn column_of(&self, text: &str, line: usize, offset: usize) -> usize {
+        let start = self.0[line - 1];
+        let blank = text[offset..].bytes().take_while(|b| matches!(b, b' ' | b'\t')).count();
+        text[start..offset + blank].chars().fold(0, |col, c| if c == '\t' { col + 4 - col % 4 } else { col + 1 })
+    }
 }
 
 /// One open list item.
 #[derive(Default)]
 struct Item {
     line: usize,
+    /// Column of the item's marker.
+    column: usize,
     /// A nested list has started: later text belongs to the nested items.
     nested: bool,
     /// Text before the first link.
@@ -120,10 +142,13 @@ struct Walk {
     /// it is that entry's author or summary line, indented too little to nest (`10. [..](..)`
     /// followed by a three-space `* Names` line).
     after_entry: bool,
+    /// Column of the last paper entry with a link: a stray bullet indented further is clearly
+    /// meant as its summary; one that is not gets a warning.
+    entry_column: usize,
 }
 
 impl Walk {
-    fn event(&mut self, event: Event<'_>, line: usize) {
+    fn event(&mut self, event: Event<'_>, line: usize, column: usize) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 self.heading = Some((heading_level(level), line, String::new()));
@@ -141,7 +166,7 @@ impl Walk {
                     item.nested = true;
                 }
             }
-            Event::Start(Tag::Item) => self.items.push(Item { line, ..Item::default() }),
+            Event::Start(Tag::Item) => self.items.push(Item { line, column, ..Item::default() }),
             Event::Start(Tag::Paragraph) if self.items.is_empty() => self.after_entry = false,
             Event::End(TagEnd::Item) => self.end_item(),
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -180,6 +205,7 @@ impl Walk {
             if let Some(parent) = self.items.last_mut() {
                 parent.child_entries += 1;
             }
+            self.entry_column = item.column;
             let paper = self.entry(item);
             self.papers.push(paper);
             self.after_entry = true;
@@ -203,6 +229,9 @@ impl Walk {
             let title = collapse_ws(rest);
             if tag.is_none() && self.after_entry {
                 if let Some(last) = self.papers.last_mut() {
+                    if item.column <= self.entry_column && !title.is_empty() {
+                        last.problems.push(Problem::StraySummary { line: item.line, entry_line: last.line });
+                    }
                     match as_author_list(&title) {
                         Some(names) if last.authors.is_empty() => last.authors = names,
                         _ if title.is_empty() => {}
@@ -388,6 +417,16 @@ mod tests {
         );
         let titles: Vec<_> = list.papers.iter().map(|p| p.title.as_str()).collect();
         assert_eq!(titles, ["P1", "P2"]);
+    }
+
+    #[test]
+    fn papers_under_an_empty_heading_and_before_any_heading_make_one_section() {
+        // Two sections of the same (empty) name listed every paper twice in `citegraph list`.
+        let list = parse("- [P1](https://arxiv.org/abs/2301.00001)\n\n#\n- [P2](https://arxiv.org/abs/2301.00002)\n");
+        assert_eq!(list.sections, [Section { name: String::new(), level: 0, line: 1 }]);
+        let groups = list.papers_by_section();
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].1.len(), 2);
     }
 
     #[test]
