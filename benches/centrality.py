@@ -204,8 +204,10 @@ def main():
     for r in [header] + rows:
         print("  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(r, widths))))
     if cli:
-        print(f"\n`citegraph rank --edges` end to end (release binary, all metrics, printing): {cli['seconds']:.2f} s, "
-              f"peak {cli['peakMiB']:.0f} MiB")
+        print(f"\n`citegraph rank --edges` end to end (release binary, all metrics, printing): {cli['seconds']:.2f} s "
+              f"(read {cli['read']:.2f} s, rank {cli['rank']:.2f} s), peak {cli['peakMiB']:.0f} MiB")
+        for lib in libs:
+            print(f"{lib} load + metrics {totals[lib]:.2f} s: {totals[lib] / cli['seconds']:.1f}x citegraph end to end")
 
     mine = read_scores(out_dir / "ours.tsv")
     ig_scores = read_scores(out_dir / "igraph.tsv")

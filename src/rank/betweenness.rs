@@ -99,25 +99,23 @@ pub fn betweenness_from_sources(csr: &Csr, sources: &[u32]) -> Vec<f64> {
     total
 }
 
-/// One node's state during a search: its BFS distance (-1 = not reached), and first its number of
-/// shortest paths from the source, then (once its dependency is known) `(1 + delta) / sigma`.
-#[derive(Debug, Clone, Copy)]
-struct NodeState {
-    dist: i32,
-    value: f64,
-}
+/// Distance of a node the search has not reached.
+const UNREACHED: u32 = u32::MAX;
 
-const UNREACHED: NodeState = NodeState { dist: -1, value: 0.0 };
-
-/// Per-thread state of one breadth-first search, reset only where the search went.
+/// Per-thread state of one breadth-first search, reset only where the search went: each node's
+/// BFS distance, and first its number of shortest paths from the source, then (once its
+/// dependency is known) `(1 + delta) / sigma`. The distances are a vector of their own, 4 bytes a
+/// node, because the searches test them for every edge they scan and read the values only for
+/// the edges that lead one level deeper.
 struct Workspace {
-    nodes: Vec<NodeState>,
+    dist: Vec<u32>,
+    value: Vec<f64>,
     order: Vec<u32>,
 }
 
 impl Workspace {
     fn new(n: usize) -> Self {
-        Workspace { nodes: vec![UNREACHED; n], order: Vec::with_capacity(n) }
+        Workspace { dist: vec![UNREACHED; n], value: vec![0.0; n], order: Vec::with_capacity(n) }
     }
 
     /// One source's dependencies, added into `acc`.
@@ -127,45 +125,44 @@ impl Workspace {
     /// forward search costs. Pushing along in-edges instead would scan every citer of every
     /// reached paper, most of them unreached: far more work in a citation graph.
     fn accumulate(&mut self, csr: &Csr, s: u32, acc: &mut [f64]) {
-        let Workspace { nodes, order } = self;
+        let Workspace { dist, value, order } = self;
         order.clear();
-        nodes[s as usize] = NodeState { dist: 0, value: 1.0 };
+        dist[s as usize] = 0;
+        value[s as usize] = 1.0;
         order.push(s);
         let mut head = 0;
         while head < order.len() {
             let v = order[head] as usize;
             head += 1;
-            let NodeState { dist, value: sigma } = nodes[v];
-            let next = dist + 1;
+            let (sigma, next) = (value[v], dist[v] + 1);
             for &w in csr.out_neighbours(v) {
-                let node = &mut nodes[w as usize];
-                if node.dist < 0 {
-                    node.dist = next;
-                    order.push(w);
+                let w = w as usize;
+                if dist[w] == UNREACHED {
+                    dist[w] = next;
+                    order.push(w as u32);
                 }
-                if node.dist == next {
-                    node.value += sigma;
+                if dist[w] == next {
+                    value[w] += sigma;
                 }
             }
         }
         for &v in order.iter().rev() {
             let v = v as usize;
-            let NodeState { dist, value: sigma } = nodes[v];
-            let next = dist + 1;
+            let (sigma, next) = (value[v], dist[v] + 1);
             let pulled = csr
                 .out_neighbours(v)
                 .iter()
-                .map(|&w| nodes[w as usize])
-                .filter(|n| n.dist == next)
-                .fold(0.0, |a, n| a + n.value);
+                .filter(|&&w| dist[w as usize] == next)
+                .fold(0.0, |a, &w| a + value[w as usize]);
             let delta = sigma * pulled;
             if v != s as usize {
                 acc[v] += delta;
             }
-            nodes[v].value = (1.0 + delta) / sigma;
+            value[v] = (1.0 + delta) / sigma;
         }
         for &v in order.iter() {
-            nodes[v as usize] = UNREACHED;
+            dist[v as usize] = UNREACHED;
+            value[v as usize] = 0.0;
         }
     }
 }

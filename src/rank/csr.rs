@@ -1,7 +1,7 @@
 //! Stage 4, the compact adjacency every metric runs on: compressed sparse rows in both directions
 //! (`u32` offsets and neighbours), built once from the citation graph or from an edge list.
 
-use rayon::slice::ParallelSliceMut;
+use rayon::prelude::*;
 
 use crate::graph::CitationGraph;
 
@@ -33,43 +33,55 @@ impl Csr {
     /// When an endpoint is not below `node_count`, or there are `u32::MAX` edges or more (edge-list
     /// readers check both and report them as input errors first).
     pub fn from_edges(node_count: usize, edges: impl IntoIterator<Item = (u32, u32)>) -> (Csr, CsrReport) {
-        assert!(u32::try_from(node_count).is_ok(), "too many nodes for a u32 adjacency: {node_count}");
-        let mut report = CsrReport::default();
-        let mut keys: Vec<u64> = edges
+        let keys: Vec<u64> = edges
             .into_iter()
-            .filter(|&(s, t)| {
+            .map(|(s, t)| {
                 assert!((s as usize) < node_count && (t as usize) < node_count, "edge {s} -> {t} out of range");
-                let is_loop = s == t;
-                report.self_loops += usize::from(is_loop);
-                !is_loop
+                (u64::from(s) << 32) | u64::from(t)
             })
-            .map(|(s, t)| (u64::from(s) << 32) | u64::from(t))
             .collect();
+        Csr::from_keys(node_count, keys)
+    }
+
+    /// [`Csr::from_edges`] of edges packed as `citing << 32 | cited`, every endpoint below
+    /// `node_count`.
+    pub(crate) fn from_keys(node_count: usize, mut keys: Vec<u64>) -> (Csr, CsrReport) {
+        assert!(u32::try_from(node_count).is_ok(), "too many nodes for a u32 adjacency: {node_count}");
+        let source = |key: u64| (key >> 32) as usize;
+        let target = |key: u64| (key & 0xFFFF_FFFF) as usize;
         keys.par_sort_unstable();
         let before = keys.len();
-        keys.dedup();
-        report.duplicates = before - keys.len();
+        let mut self_loops = 0;
+        let mut previous = None;
+        keys.retain(|&key| {
+            let is_loop = source(key) == target(key);
+            self_loops += usize::from(is_loop);
+            let keep = !is_loop && previous != Some(key);
+            previous = Some(key);
+            keep
+        });
+        let report = CsrReport { duplicates: before - self_loops - keys.len(), self_loops };
         assert!(u32::try_from(keys.len()).is_ok(), "too many edges for a u32 adjacency: {}", keys.len());
 
         let mut out_offsets = vec![0u32; node_count + 1];
         let mut in_offsets = vec![0u32; node_count + 1];
         for &key in &keys {
-            out_offsets[(key >> 32) as usize + 1] += 1;
-            in_offsets[(key & 0xFFFF_FFFF) as usize + 1] += 1;
+            out_offsets[source(key) + 1] += 1;
+            in_offsets[target(key) + 1] += 1;
         }
         for v in 0..node_count {
             out_offsets[v + 1] += out_offsets[v];
             in_offsets[v + 1] += in_offsets[v];
         }
         // Keys are sorted by (source, target): the targets in key order are the out-rows.
-        let out_targets: Vec<u32> = keys.iter().map(|&key| (key & 0xFFFF_FFFF) as u32).collect();
+        let out_targets: Vec<u32> = keys.par_iter().map(|&key| target(key) as u32).collect();
         // A counting sort by target, stable in source order, gives sorted in-rows.
         let mut in_sources = vec![0u32; keys.len()];
         let mut cursor: Vec<u32> = in_offsets[..node_count].to_vec();
         for &key in &keys {
-            let target = (key & 0xFFFF_FFFF) as usize;
-            in_sources[cursor[target] as usize] = (key >> 32) as u32;
-            cursor[target] += 1;
+            let slot = &mut cursor[target(key)];
+            in_sources[*slot as usize] = source(key) as u32;
+            *slot += 1;
         }
         (Csr { out_offsets, out_targets, in_offsets, in_sources }, report)
     }

@@ -165,9 +165,11 @@ impl<'a> Fetcher<'a> {
             let failure = match result {
                 Ok(response) => {
                     self.answered = true;
-                    self.progress.detail(format_args!("{method} {url} -> {} ({took:.2} s)", response.status));
+                    let pace = self.throttle.interval().as_secs_f64();
+                    self.progress
+                        .detail(format_args!("{method} {url} -> {} ({took:.2} s; pace {pace:.3} s)", response.status));
                     match self.interpret(key, response) {
-                        Ok(answer) => return Ok(answer),
+                        Ok(answer) => return Ok(self.throttle.answered_with(answer)),
                         Err(failure) => failure,
                     }
                 }

@@ -1,5 +1,6 @@
 //! Stage 2 (fetch): politeness. One [`Throttle`] paces every request (S2 counts a key's rate
-//! summed over all endpoints) and slows down by 1.1x after each 429, as S2's maintainers advise;
+//! summed over all endpoints), slows down by 1.1x after each 429, as S2's maintainers advise, and
+//! recovers by as much after each streak of answers without one, never faster than `--rps`;
 //! a [`RetryPolicy`] spaces retries with exponential backoff and full jitter, or by `Retry-After`
 //! when the server sends one (the real service does not).
 
@@ -7,11 +8,15 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-/// Paces requests: one at a time, at least `interval` apart.
+/// Paces requests: one at a time, at least `interval` apart. The interval grows after a 429
+/// (multiplicative decrease of the rate) and shrinks again after a streak of answers (a gentle
+/// multiplicative increase), between the configured interval and [`MAX_SLOWDOWN`] times it.
 #[derive(Debug)]
 pub struct Throttle {
     interval: Duration,
+    min_interval: Duration,
     max_interval: Duration,
+    streak: u32,
     next: Option<Instant>,
 }
 
@@ -21,11 +26,16 @@ pub const SLOWDOWN_AFTER_429: f64 = 1.1;
 /// The pace never slows below this multiple of the configured interval.
 pub const MAX_SLOWDOWN: u32 = 10;
 
+/// Answers in a row, without a 429, after which the pace recovers by [`SLOWDOWN_AFTER_429`]
+/// (undoing one slow-down). So a server that answers 429 to fewer than one request in this many
+/// lets the pace return to `--rps`; a steadier storm keeps it slow.
+pub const RECOVER_AFTER: u32 = 4;
+
 impl Throttle {
     /// A throttle allowing `rps` requests per second (a positive, finite number).
     pub fn new(rps: f64) -> Self {
         let interval = Duration::from_secs_f64(1.0 / rps);
-        Throttle { interval, max_interval: interval * MAX_SLOWDOWN, next: None }
+        Throttle { interval, min_interval: interval, max_interval: interval * MAX_SLOWDOWN, streak: 0, next: None }
     }
 
     /// Waits for the next slot and takes it. The first request goes at once.
@@ -39,7 +49,29 @@ impl Throttle {
     /// After a 429: space requests 1.1x further apart from now on (at most 10x the configured
     /// interval).
     pub fn slow_down(&mut self) {
+        self.streak = 0;
         self.interval = self.interval.mul_f64(SLOWDOWN_AFTER_429).min(self.max_interval);
+    }
+
+    /// After an answer that was not a 429 (a 200 or a definitive 404): every
+    /// [`RECOVER_AFTER`] such answers in a row, space requests 1.1x closer, never closer than the
+    /// configured interval.
+    pub fn answered(&mut self) {
+        if self.interval <= self.min_interval {
+            self.streak = 0;
+            return;
+        }
+        self.streak += 1;
+        if self.streak >= RECOVER_AFTER {
+            self.streak = 0;
+            self.interval = self.interval.div_f64(SLOWDOWN_AFTER_429).max(self.min_interval);
+        }
+    }
+
+    /// [`Throttle::answered`], passing the answer through.
+    pub fn answered_with<T>(&mut self, answer: T) -> T {
+        self.answered();
+        answer
     }
 
     /// The current spacing.
@@ -131,6 +163,68 @@ mod tests {
             throttle.slow_down();
         }
         assert_eq!(throttle.interval(), Duration::from_secs(10));
+    }
+
+    /// The interval in seconds, to a microsecond (1.1x steps are not exact in nanoseconds).
+    fn seconds(throttle: &Throttle) -> f64 {
+        (throttle.interval().as_secs_f64() * 1e6).round() / 1e6
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_streak_of_answers_recovers_the_pace_but_never_beyond_the_rate() {
+        let mut throttle = Throttle::new(1.0);
+        for _ in 0..3 {
+            throttle.slow_down();
+        }
+        assert_eq!(seconds(&throttle), 1.331);
+        // Three answers are not yet a streak; a 429 then starts the count again.
+        for _ in 0..RECOVER_AFTER - 1 {
+            throttle.answered();
+        }
+        assert_eq!(seconds(&throttle), 1.331);
+        throttle.slow_down();
+        assert_eq!(seconds(&throttle), 1.4641);
+        for _ in 0..RECOVER_AFTER - 1 {
+            throttle.answered();
+        }
+        assert_eq!(seconds(&throttle), 1.4641);
+        throttle.answered();
+        assert_eq!(seconds(&throttle), 1.331);
+        // The recovered pace is the one requests keep.
+        let start = Instant::now();
+        throttle.wait().await;
+        throttle.wait().await;
+        assert_eq!(start.elapsed(), throttle.interval());
+        // Three more streaks bring it back to the rate, and no number of answers goes beyond.
+        for _ in 0..3 * RECOVER_AFTER {
+            throttle.answered();
+        }
+        assert_eq!(throttle.interval(), Duration::from_secs(1));
+        for _ in 0..100 {
+            throttle.answered();
+        }
+        assert_eq!(throttle.interval(), Duration::from_secs(1));
+        // At the rate, answers build no credit: the next 429 slows at once.
+        throttle.slow_down();
+        assert_eq!(seconds(&throttle), 1.1);
+    }
+
+    #[test]
+    fn from_the_slowest_pace_the_rate_returns_after_enough_answers() {
+        let mut throttle = Throttle::new(2.0);
+        for _ in 0..100 {
+            throttle.slow_down();
+        }
+        assert_eq!(throttle.interval(), Duration::from_secs(5));
+        let mut answers = 0;
+        while throttle.interval() > Duration::from_millis(500) {
+            throttle.answered();
+            answers += 1;
+            assert!(answers < 1000, "the pace never recovered: {:?}", throttle.interval());
+        }
+        // 1.1^24 > 10 > 1.1^23: 25 recoveries at most (the last one clamps at the rate).
+        assert!((24 * RECOVER_AFTER..=25 * RECOVER_AFTER).contains(&answers), "{answers}");
+        assert_eq!(throttle.interval(), Duration::from_millis(500));
     }
 
     #[test]
