@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::mock_s2::{Fault, MockS2};
+use common::loopback::Fault;
+use common::mock_s2::MockS2;
 use common::universe::Universe;
 use common::{citegraph_on, outputs};
 
