@@ -51,7 +51,9 @@ fn fixture() -> Fixture {
 
 fn csv_of(fixture: &Fixture, dataset: Dataset) -> String {
     let mut out = Vec::new();
-    data_exporter(dataset, DataFormat::Csv).write(&Records::of_graph(&fixture.graph, &fixture.rankings), &mut out).unwrap();
+    data_exporter(dataset, DataFormat::Csv)
+        .write(&Records::of_graph(&fixture.graph, &fixture.rankings), &mut out)
+        .unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -80,7 +82,8 @@ fn no_csv_cell_starts_a_formula() {
 fn neutralised_cells_keep_their_text_after_one_quote() {
     let fixture = fixture();
     let rankings = cells(&csv_of(&fixture, Dataset::Rankings));
-    for want in ["'=1+1", "'+listed", "'-2+3", "'@SUM(1,1)", "'=tab first", "'=carriage return first", "'=spaces first"] {
+    for want in ["'=1+1", "'+listed", "'-2+3", "'@SUM(1,1)", "'=tab first", "'=carriage return first", "'=spaces first"]
+    {
         assert!(rankings.iter().any(|c| c == want), "rankings.csv has {want:?}: {rankings:?}");
     }
     assert!(rankings.iter().any(|c| c == "'=cmd| section"), "the section is neutralised too");

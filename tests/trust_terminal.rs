@@ -68,7 +68,8 @@ fn build_summary_and_result_tables_carry_no_escape() {
     let mock = mock();
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache");
-    let output = citegraph_on(&mock, &cache).arg("--out-dir").arg(dir.path().join("out")).arg("build").output().unwrap();
+    let output =
+        citegraph_on(&mock, &cache).arg("--out-dir").arg(dir.path().join("out")).arg("build").output().unwrap();
     let (stdout, stderr) = outputs(&output);
     assert!(output.status.success(), "{stderr}");
     assert!(stderr.contains("Retitle ]0;pwned Erase [2K Csi 31m"), "the summary names it, cleaned: {stderr}");
