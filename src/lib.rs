@@ -19,6 +19,7 @@ pub mod console;
 pub mod defaults;
 pub mod export;
 pub mod graph;
+pub mod links;
 pub mod model;
 pub mod paper_list;
 pub mod picture;

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         Ok(Outcome::PartialFailure) => ExitCode::FAILURE,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", citegraph::terminal::printable(format_args!("{err:#}")));
             ExitCode::FAILURE
         }
     }

@@ -55,6 +55,8 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
         }
         Task::Build { map_top, full_graph } => {
             let list = list()?;
+            // Held until the files are written: a second build into the same directory fails at once.
+            let _lock = crate::atomic_file::lock_dir(&config.out_dir, "--out-dir")?;
             let (corpus, report) = s2::fetch_corpus(&list, &config.fetch, &console)?;
             report_fetch(&console, &report);
             let (graph, build_report, rankings) = rank_from_corpus(&list, &corpus);

@@ -63,6 +63,48 @@ pub fn clean_text(text: &str) -> String {
     out
 }
 
+/// Text for the terminal or any text output that keeps its lines: every control character goes
+/// (ESC, BEL, NUL, CR, DEL, the C1 controls such as CSI), but line feeds and tabs stay. What
+/// stops a title from retitling or erasing a terminal ([`crate::terminal`] applies it to
+/// everything it prints).
+pub fn strip_controls(text: &str) -> String {
+    text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
+}
+
+/// A text cell for a CSV file, safe in a spreadsheet: one clean line ([`clean_text`]: control
+/// characters dropped, white space runs one space, ends trimmed) and, as OWASP recommends against
+/// CSV formula injection, a `'` before a cell that starts with `=`, `+`, `-` or `@` (or their
+/// full-width forms), so no spreadsheet runs it as a formula. Tab and carriage return, which
+/// OWASP also lists, cannot start a cleaned cell. Every CSV writer passes its text cells
+/// through this; numbers written by the program itself need not.
+pub fn csv_cell(text: &str) -> String {
+    let text = clean_text(text);
+    if text.starts_with(['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// JSON text with no raw control character: serde_json escapes U+0000 to U+001F itself but
+/// writes DEL and the C1 controls (U+007F to U+009F, CSI among them) raw; they can only stand
+/// inside strings, where this writes them as `\u009b` and so on. The parsed value is unchanged.
+/// Every JSON writer passes its text through this.
+pub fn json_text(json: String) -> String {
+    if !json.contains(|c: char| c.is_control() && !c.is_ascii_whitespace()) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c.is_control() && !c.is_ascii_whitespace() {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Longest short title, in characters, before it is cut.
 const SHORT_TITLE_CHARS: usize = 42;
 
@@ -117,6 +159,34 @@ pub fn percent(share: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_stripped_but_lines_kept() {
+        assert_eq!(strip_controls("a\u{1b}]0;t\u{7}b\u{1b}[2K\r\n\tc\u{9b}1m\u{0}\u{7f}"), "a]0;tb[2K\n\tc1m");
+        assert_eq!(strip_controls("Chloé ∞ 模型"), "Chloé ∞ 模型");
+    }
+
+    #[test]
+    fn json_text_escapes_what_serde_leaves_raw_and_keeps_the_value() {
+        let value = serde_json::json!({"t": "a\u{1b}b\u{9b}c\u{7f}d\n"});
+        let text = json_text(serde_json::to_string_pretty(&value).unwrap());
+        assert!(!text.contains(|c: char| c.is_control() && c != '\n'), "{text:?}");
+        assert!(text.contains(r"\u009b") && text.contains(r"\u007f"), "{text}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula() {
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_cell("\t=1+1"), "'=1+1");
+        assert_eq!(csv_cell(" \r@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("-2"), "'-2");
+        assert_eq!(csv_cell("+x"), "'+x");
+        assert_eq!(csv_cell("＝1"), "'＝1");
+        assert_eq!(csv_cell("a \u{1b}[2K\u{7}b"), "a [2Kb");
+        assert_eq!(csv_cell("Plain, \"quoted\" title"), "Plain, \"quoted\" title");
+        assert_eq!(csv_cell(""), "");
+    }
 
     #[test]
     fn big_numbers_get_thousands_separators() {

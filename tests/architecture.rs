@@ -15,7 +15,7 @@ const STAGES: &[(&str, usize)] =
     &[("paper_list", 1), ("s2", 2), ("graph", 3), ("rank", 4), ("picture", 5), ("export", 6), ("console", 6)];
 
 /// Shared by every stage; they import no stage.
-const SHARED: &[&str] = &["model", "defaults", "wording", "atomic_file", "terminal"];
+const SHARED: &[&str] = &["model", "defaults", "wording", "atomic_file", "terminal", "links"];
 
 /// The files that tie the stages together and may import anything.
 const EXEMPT: &[&str] = &["main", "lib", "config", "pipeline"];

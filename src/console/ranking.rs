@@ -13,7 +13,8 @@ use crate::export::{DataFormat, Dataset, Records, data_exporter};
 use crate::graph::CitationGraph;
 use crate::rank::evaluate::{Evaluation, RANKERS, RECALL_AT};
 use crate::rank::{NodeRow, Rankings};
-use crate::wording::{count, cut_title, plural, thousands};
+use crate::terminal::StripControls;
+use crate::wording::{count, cut_title, json_text, plural, thousands};
 
 pub use crate::rank::GraphSummary;
 
@@ -48,6 +49,7 @@ pub fn write_rank(
     if let Some(format) = data_format(format) {
         return data_exporter(Dataset::Rankings, format).write(&Records::of_rows(rows, summary).top(top), out);
     }
+    let out = &mut StripControls::new(out);
     let rows = &rows[..top.min(rows.len())];
     let mut header = vec!["#"];
     header.extend(match kind {
@@ -119,6 +121,7 @@ pub fn write_missing(
     if let Some(format) = data_format(format) {
         return data_exporter(Dataset::Missing, format).write(&records, out);
     }
+    let out = &mut StripControls::new(out);
     let entries = records.missing();
     let mut table =
         plain_table(&["#", "Score", "Cited by listed", "Cites listed", "Citations", "Year", "Section", "Title"]);
@@ -150,9 +153,10 @@ pub fn write_missing(
 /// `citegraph evaluate`.
 pub fn write_evaluation(evaluation: &Evaluation, format: ListFormat, out: &mut dyn Write) -> Result<()> {
     if format == ListFormat::Json {
-        writeln!(out, "{}", serde_json::to_string_pretty(evaluation)?)?;
+        writeln!(out, "{}", json_text(serde_json::to_string_pretty(evaluation)?))?;
         return Ok(());
     }
+    let out = &mut StripControls::new(out);
     let n = evaluation.hidden.len();
     writeln!(out, "Each of the {n} listed papers in the graph hidden in turn, then ranked among the candidates:\n")?;
     let recall: Vec<String> = RECALL_AT.iter().map(|k| format!("Recall@{k}")).collect();

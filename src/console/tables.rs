@@ -7,7 +7,8 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, LineStyle, Table, Tab
 use serde::Serialize;
 
 use crate::paper_list::{ListSource, ListedPaper, PaperId, PaperList};
-use crate::wording::count;
+use crate::terminal::StripControls;
+use crate::wording::{count, json_text};
 
 /// A table in citegraph's plain style: a header underline, no borders, no wrapping.
 pub fn plain_table(header: &[&str]) -> Table {
@@ -38,6 +39,7 @@ pub fn write_table(out: &mut dyn Write, table: &Table) -> Result<()> {
 
 /// `citegraph list` as a table: one block per section, then a summary line.
 pub fn write_list_table(list: &PaperList, out: &mut dyn Write) -> Result<()> {
+    let out = &mut StripControls::new(out);
     writeln!(out, "{} ({})", list.name, list.source)?;
     let mut number = 0;
     for (section, papers) in list.papers_by_section() {
@@ -142,7 +144,7 @@ pub fn write_list_json(list: &PaperList, out: &mut dyn Write) -> Result<()> {
         warnings: list.papers.iter().map(|p| p.problems.len()).sum(),
     };
     // Serialise first, so a closed pipe surfaces as the io::Error it is.
-    let text = serde_json::to_string_pretty(&json)?;
+    let text = json_text(serde_json::to_string_pretty(&json)?);
     writeln!(out, "{text}")?;
     Ok(())
 }

@@ -124,11 +124,11 @@ pub fn render(input: &ExportInput<'_>, selection: &Selection) -> String {
             Role::Context => (CONTEXT_FILL.tint(0.5), CONTEXT_FILL.shade(0.2), MUTED, ""),
         };
         format!(
-            "n{} [label={}, tooltip={}, URL={}, fillcolor={}, color={}, fontcolor={}, fontsize=\"{:.1}\"{extra}];",
+            "n{} [label={}, tooltip={}{}, fillcolor={}, color={}, fontcolor={}, fontsize=\"{:.1}\"{extra}];",
             shown.node.index(),
             quote(&label),
             quote(&tooltip),
-            quote(&paper.url()),
+            paper.url().map(|url| format!(", URL={}", quote(&url))).unwrap_or_default(),
             quote(&fill.hex()),
             quote(&stroke.hex()),
             quote(&font.hex()),

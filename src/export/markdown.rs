@@ -51,11 +51,15 @@ pub fn link_destination(url: &str) -> String {
     out
 }
 
-/// `[Title](url)` with both parts made safe.
-pub fn link(title: &str, url: &str) -> String {
+/// `[Title](url)` with both parts made safe; the title alone when there is no link (a paper
+/// without a valid id: see [`crate::links::paper_url`]).
+pub fn link(title: &str, url: Option<&str>) -> String {
     let text = escape(title);
     let text = if text.is_empty() { "(untitled)".to_owned() } else { text };
-    format!("[{text}]({})", link_destination(url))
+    match url {
+        Some(url) => format!("[{text}]({})", link_destination(url)),
+        None => text,
+    }
 }
 
 /// Long venue names as Semantic Scholar spells them, and the tag a list would use.
@@ -132,7 +136,8 @@ mod tests {
             link_destination("https://doi.org/10.1016/S0140-6736(20)30183-5"),
             "https://doi.org/10.1016/S0140-6736%2820%2930183-5"
         );
-        assert_eq!(link("A [b]", "https://x.org/a b"), r"[A \[b\]](https://x.org/a%20b)");
+        assert_eq!(link("A [b]", Some("https://x.org/a b")), r"[A \[b\]](https://x.org/a%20b)");
+        assert_eq!(link("A [b]", None), r"A \[b\]");
     }
 
     #[test]

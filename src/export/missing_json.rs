@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use super::DataExporter;
 use super::records::Records;
+use crate::wording::json_text;
 
 /// Writes `missing.json`: a JSON array of [`MissingEntry`](super::records::MissingEntry).
 #[derive(Debug, Clone, Copy, Default)]
@@ -18,7 +19,7 @@ impl DataExporter for MissingJson {
     }
 
     fn write(&self, records: &Records<'_>, out: &mut dyn Write) -> Result<()> {
-        let text = serde_json::to_string_pretty(&records.missing())?;
+        let text = json_text(serde_json::to_string_pretty(&records.missing())?);
         writeln!(out, "{text}")?;
         Ok(())
     }

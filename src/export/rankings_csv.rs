@@ -8,6 +8,7 @@ use anyhow::Result;
 use super::DataExporter;
 use super::records::Records;
 use crate::rank::NodeRow;
+use crate::wording::csv_cell;
 
 /// The header, as the README documents it: scripts rely on these names in this order.
 pub const HEADER: [&str; 15] = [
@@ -48,19 +49,19 @@ fn number(x: f64) -> String {
 }
 
 /// Writes the header and one row per node. Unknown values are empty fields; scores are written
-/// in full precision.
+/// in full precision; text cells are made spreadsheet-safe ([`csv_cell`]).
 fn write_rows(rows: &[NodeRow<'_>], out: &mut dyn Write) -> Result<()> {
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(HEADER)?;
     for row in rows {
         let m = &row.metrics;
         csv.write_record([
-            row.paper_id.to_owned(),
-            row.title.to_owned(),
+            csv_cell(row.paper_id),
+            csv_cell(row.title),
             row.year.map(|y| y.to_string()).unwrap_or_default(),
-            row.venue.unwrap_or_default().to_owned(),
+            csv_cell(row.venue.unwrap_or_default()),
             row.listed.to_string(),
-            row.section.unwrap_or_default().to_owned(),
+            csv_cell(row.section.unwrap_or_default()),
             m.cited_by_listed.to_string(),
             m.cites_listed.to_string(),
             m.in_degree.to_string(),

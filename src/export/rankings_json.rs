@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::DataExporter;
 use super::records::Records;
 use crate::rank::{GraphSummary, NodeRow};
+use crate::wording::json_text;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -41,7 +42,7 @@ impl DataExporter for RankingsJson {
             summary: records.summary(),
             rows: rows.iter().enumerate().map(|(i, row)| RankedRow { rank: i + 1, row }).collect(),
         };
-        writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
+        writeln!(out, "{}", json_text(serde_json::to_string_pretty(&json)?))?;
         Ok(())
     }
 }

@@ -44,7 +44,7 @@ impl Exporter for RankingsMarkdown {
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 i + 1,
-                link(row.title, row.url.as_deref().unwrap_or_default()),
+                link(row.title, row.url.as_deref()),
                 row.year.map(|y| y.to_string()).unwrap_or_default(),
                 row.section.map(|s| if s.is_empty() { "yes".to_owned() } else { escape(s) }).unwrap_or_default(),
                 m.cited_by_listed,

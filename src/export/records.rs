@@ -92,8 +92,9 @@ pub struct MissingEntry<'a> {
     pub authors: &'a [String],
     /// Identifiers in other catalogues, spelt as Semantic Scholar spells them.
     pub external_ids: &'a ExternalIds,
-    /// The best link for a reader (arXiv, else DOI, else Semantic Scholar).
-    pub url: String,
+    /// The best link for a reader (arXiv, else DOI, else Semantic Scholar), from valid ids only
+    /// ([`crate::links::paper_url`]); `null` when the paper has none.
+    pub url: Option<String>,
     /// The score (rounded to 6 significant digits).
     pub score: f64,
     /// How many listed papers cite it.

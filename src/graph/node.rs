@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::links;
 use crate::model::{Citation, CitationFlags, ExternalIds, PaperFields, PaperMeta};
 use crate::paper_list::VenueTag;
 
@@ -95,20 +96,15 @@ impl PaperNode {
         }
     }
 
-    /// The paper's page on Semantic Scholar.
-    pub fn s2_url(&self) -> String {
-        format!("https://www.semanticscholar.org/paper/{}", self.paper_id)
+    /// The paper's page on Semantic Scholar; `None` when its id is not a Semantic Scholar id.
+    pub fn s2_url(&self) -> Option<String> {
+        links::s2_paper_url(&self.paper_id)
     }
 
-    /// The best link for a reader: arXiv, else DOI, else Semantic Scholar.
-    pub fn url(&self) -> String {
-        if let Some(arxiv) = self.external_ids.arxiv_key() {
-            format!("https://arxiv.org/abs/{arxiv}")
-        } else if let Some(doi) = &self.external_ids.doi {
-            format!("https://doi.org/{doi}")
-        } else {
-            self.s2_url()
-        }
+    /// The best link for a reader: arXiv, else DOI, else Semantic Scholar, each only from a valid
+    /// id ([`links::paper_url`]); `None` when it has none.
+    pub fn url(&self) -> Option<String> {
+        links::paper_url(&self.external_ids, &self.paper_id)
     }
 }
 

@@ -103,8 +103,8 @@ pub struct Hotspot {
     pub radius: f64,
     /// Tooltip text (may hold newlines).
     pub tooltip: String,
-    /// Where a click leads.
-    pub url: String,
+    /// Where a click leads (nothing without a valid id: [`crate::links::paper_url`]).
+    pub url: Option<String>,
 }
 
 /// A picture as a list of shapes, drawn in order.
@@ -174,15 +174,18 @@ impl Drawing {
         {
             let mut layer = String::from("<g id=\"papers\">\n");
             for h in &self.hotspots {
-                layer.push_str(&format!(
-                    "<a href=\"{}\" target=\"_blank\"><circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"#000000\" \
-                     fill-opacity=\"0\"><title>{}</title></circle></a>\n",
-                    xml_escape(&h.url),
+                let circle = format!(
+                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"#000000\" fill-opacity=\"0\"><title>{}</title></circle>",
                     h.centre[0],
                     h.centre[1],
                     h.radius.max(3.0),
                     xml_escape(&h.tooltip),
-                ));
+                );
+                let linked = match &h.url {
+                    Some(url) => format!("<a href=\"{}\" target=\"_blank\">{circle}</a>\n", xml_escape(url)),
+                    None => format!("{circle}\n"),
+                };
+                layer.push_str(&linked);
             }
             layer.push_str("</g>\n");
             svg.insert_str(end, &layer);

@@ -172,7 +172,7 @@ impl Rankings {
                     listed: paper.listed.is_some(),
                     section: paper.listed.as_ref().map(|l| l.section.as_str()),
                     citation_count: paper.citation_count,
-                    url: Some(paper.url()),
+                    url: paper.url(),
                     metrics: *self.metrics(node),
                 }
             })

@@ -112,6 +112,7 @@ impl<'a> Fetcher<'a> {
     /// A fetcher for `config`; offline it has no client, so nothing ever connects.
     pub fn new(config: &FetchConfig, options: &FetchOptions, progress: &'a Progress) -> anyhow::Result<Self> {
         let client = if config.offline { None } else { Some(Client::new(&config.api_url, config.api_key.as_ref())?) };
+        crate::atomic_file::tidy_dir(&config.cache_dir, "--cache-dir", crate::atomic_file::STALE_AFTER)?;
         Ok(Fetcher {
             cache: Cache::new(&config.cache_dir),
             client,

@@ -51,7 +51,7 @@ impl Progress {
 
     /// What is being fetched now.
     pub fn message(&self, message: impl Into<String>) {
-        self.bar.set_message(message.into());
+        self.bar.set_message(crate::wording::strip_controls(&message.into()));
     }
 
     /// One step done.
