@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::tables::{align_right, plain_table, write_table};
+use super::tables::{align_right, fit, plain_table, write_table};
 use super::{ListFormat, TableFormat};
 use crate::export::markdown::short_number;
 use crate::export::records::round6;
@@ -43,6 +43,7 @@ pub fn write_rank(
     summary: GraphSummary,
     format: TableFormat,
     top: usize,
+    width: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<()> {
     if let Some(format) = data_format(format) {
@@ -84,6 +85,12 @@ pub fn write_rank(
         cells.extend([m.pagerank, m.betweenness, m.authority, m.hub].map(short_number));
         table.add_row(cells);
     }
+    // Narrow terminals lose HITS, the degrees and betweenness before the title is cut.
+    let (drop, flexible): (&[usize], &[usize]) = match kind {
+        RowKind::Papers => (&[12, 11, 6, 7, 10, 4, 5], &[1, 3]),
+        RowKind::EdgeList => (&[7, 6, 5], &[1]),
+    };
+    fit(&mut table, width, drop, flexible);
     write_table(out, &table)?;
     writeln!(out, "\n{}", summary_line(&summary))?;
     Ok(())
@@ -113,6 +120,7 @@ pub fn write_missing(
     rankings: &Rankings,
     format: TableFormat,
     top: usize,
+    width: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<()> {
     let records = Records::of_graph(graph, rankings).top(top);
@@ -135,6 +143,7 @@ pub fn write_missing(
             cut_title(e.title),
         ]);
     }
+    fit(&mut table, width, &[6, 3, 5], &[7]);
     write_table(out, &table)?;
     writeln!(
         out,
@@ -148,7 +157,12 @@ pub fn write_missing(
 }
 
 /// `citegraph evaluate`.
-pub fn write_evaluation(evaluation: &Evaluation, format: ListFormat, out: &mut dyn Write) -> Result<()> {
+pub fn write_evaluation(
+    evaluation: &Evaluation,
+    format: ListFormat,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> Result<()> {
     if format == ListFormat::Json {
         writeln!(out, "{}", serde_json::to_string_pretty(evaluation)?)?;
         return Ok(());
@@ -180,6 +194,7 @@ pub fn write_evaluation(evaluation: &Evaluation, format: ListFormat, out: &mut d
         cells.extend(h.ranks.iter().map(rank));
         table.add_row(cells);
     }
+    fit(&mut table, width, &[2], &[0, 1]);
     write_table(out, &table)?;
     writeln!(out, "\nRanks: 1 is first; '-' means the hidden paper has no link to the rest of the list.")?;
     Ok(())
