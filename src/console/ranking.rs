@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::tables::{align_right, fit, plain_table, write_table};
+use super::tables::{align_right, fit, plain_table, wrap_line, write_table};
 use super::{ListFormat, TableFormat};
 use crate::export::markdown::short_number;
 use crate::export::records::round6;
@@ -92,7 +92,7 @@ pub fn write_rank(
     };
     fit(&mut table, width, drop, flexible);
     write_table(out, &table)?;
-    writeln!(out, "\n{}", summary_line(&summary))?;
+    writeln!(out, "\n{}", wrap_line(&summary_line(&summary), width))?;
     Ok(())
 }
 
@@ -145,14 +145,14 @@ pub fn write_missing(
     }
     fit(&mut table, width, &[6, 3, 5], &[7]);
     write_table(out, &table)?;
-    writeln!(
-        out,
-        "\n{} of {}, {} {} in the graph. Reasons: --format json.",
+    let footer = format!(
+        "{} of {}, {} {} in the graph. Reasons: --format json.",
         entries.len(),
         count(rankings.candidates.len() as u64, "candidate"),
         graph.listed().count(),
         plural(graph.listed().count() as u64, "listed paper")
-    )?;
+    );
+    writeln!(out, "\n{}", wrap_line(&footer, width))?;
     Ok(())
 }
 
@@ -168,7 +168,9 @@ pub fn write_evaluation(
         return Ok(());
     }
     let n = evaluation.hidden.len();
-    writeln!(out, "Each of the {n} listed papers in the graph hidden in turn, then ranked among the candidates:\n")?;
+    let heading =
+        format!("Each of the {n} listed papers in the graph hidden in turn, then ranked among the candidates:");
+    writeln!(out, "{}\n", wrap_line(&heading, width))?;
     let recall: Vec<String> = RECALL_AT.iter().map(|k| format!("Recall@{k}")).collect();
     let mut header = vec!["Ranking"];
     header.extend(recall.iter().map(String::as_str));
@@ -196,6 +198,7 @@ pub fn write_evaluation(
     }
     fit(&mut table, width, &[2], &[0, 1]);
     write_table(out, &table)?;
-    writeln!(out, "\nRanks: 1 is first; '-' means the hidden paper has no link to the rest of the list.")?;
+    let note = "Ranks: 1 is first; '-' means the hidden paper has no link to the rest of the list.";
+    writeln!(out, "\n{}", wrap_line(note, width))?;
     Ok(())
 }

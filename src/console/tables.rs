@@ -43,15 +43,21 @@ pub fn terminal_width() -> Option<usize> {
     columns.or_else(|| terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0)))
 }
 
-/// Fits `table` into `width` characters (`None`: leaves it as it is). While it is too wide it
-/// hides the columns of `drop`, least useful first; then it cuts the cells of the `flexible`
-/// columns (titles) to one line ending in `…`. Other columns keep their full content.
+/// Fits `table` into `width` characters (`None`: leaves it as it is). While it would not fit even
+/// with its `flexible` columns (titles) cut to [`FLEXIBLE_MIN`] characters, it hides the columns
+/// of `drop`, least useful first; then it cuts the cells of the flexible columns to one line
+/// ending in `…`. Other columns keep their full content.
 pub fn fit(table: &mut Table, width: Option<usize>, drop: &[usize], flexible: &[usize]) {
     let Some(width) = width else { return };
     let widest = |t: &Table| t.lines().map(|l| l.trim_end().chars().count()).max().unwrap_or(0);
+    // How much cutting the flexible columns can save.
+    let content = table.column_max_content_widths();
+    let saving: usize =
+        flexible.iter().filter_map(|&i| content.get(i)).map(|&w| usize::from(w).saturating_sub(FLEXIBLE_MIN)).sum();
     for &column in drop {
-        if widest(table) <= width {
-            return;
+        let needed = widest(table);
+        if needed <= width || needed - saving <= width {
+            break;
         }
         if let Some(c) = table.column_mut(column) {
             c.set_constraint(ColumnConstraint::Hidden);
@@ -71,15 +77,45 @@ pub fn fit(table: &mut Table, width: Option<usize>, drop: &[usize], flexible: &[
     }
 }
 
+/// Characters a cut title column keeps at least, before other columns are dropped.
+pub const FLEXIBLE_MIN: usize = 20;
+
+/// `text` wrapped at spaces into lines of at most `width` characters (`None`: one line).
+pub fn wrap_line(text: &str, width: Option<usize>) -> String {
+    let Some(width) = width else { return text.to_owned() };
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(fit_line(word, Some(width))),
+        }
+    }
+    lines.join("\n")
+}
+
+/// `text` cut to `width` characters, ending in `…` when cut (`None`: as it is).
+pub fn fit_line(text: &str, width: Option<usize>) -> String {
+    match width {
+        Some(width) if text.chars().count() > width => {
+            let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+            format!("{}…", cut.trim_end())
+        }
+        _ => text.to_owned(),
+    }
+}
+
 /// `citegraph list` as a table: one block per section, then a summary line. Fitted to `width`
 /// (see [`fit`]): the tag column goes first, then identifiers and titles are cut. Problems with
 /// entries are not repeated here: they are warnings on stderr, and counted in the summary line.
 pub fn write_list_table(list: &PaperList, width: Option<usize>, out: &mut dyn Write) -> Result<()> {
-    writeln!(out, "{} ({})", list.name, list.source)?;
+    writeln!(out, "{}", fit_line(&format!("{} ({})", list.name, list.source), width))?;
     let mut number = 0;
     for (section, papers) in list.papers_by_section() {
         let name = if section.name.is_empty() { "(before any heading)" } else { &section.name };
-        writeln!(out, "\n{name} ({})", papers.len())?;
+        writeln!(out, "\n{}", fit_line(&format!("{name} ({})", papers.len()), width))?;
         let mut table = plain_table(&["#", "Tag", "Year", "Identifier", "Title"]);
         align_right(&mut table, &[0]);
         for paper in papers {
