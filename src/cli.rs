@@ -181,28 +181,24 @@ pub enum TableFormat {
 pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     use clap::CommandFactory;
     let mut command = Cli::command();
-    clap_complete::generate(shell, &mut command, "citegraph", out);
-    Ok(())
+    // Generated into memory first: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "citegraph", &mut script);
+    out.write_all(&script)
 }
 
 /// `citegraph man`: the manual page (roff), with every command and option and the exit statuses.
 pub fn write_man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
     use clap::CommandFactory;
     let command = Cli::command();
-    let man = clap_mangen::Man::new(command.clone());
-    man.render_title(out)?;
-    man.render_name_section(out)?;
-    man.render_synopsis_section(out)?;
-    man.render_description_section(out)?;
-    man.render_options_section(out)?;
-    man.render_subcommands_section(out)?;
+    clap_mangen::Man::new(command.clone()).render(out)?;
     out.write_all(
         b".SH \"EXIT STATUS\"\n0 success (warnings allowed); 1 the run failed, or some requests failed for good \
-(a rerun fetches only those); 2 a usage error (an unknown option, a value out of range).\n",
+(a rerun fetches only those); 2 a usage error (an unknown option, a value out of range).\n\
+.SH ENVIRONMENT\n\\fBS2_API_KEY\\fR the Semantic Scholar API key (never a flag, never printed); \
+\\fBS2_API_URL\\fR as --api-url; \\fBHTTPS_PROXY\\fR, \\fBHTTP_PROXY\\fR, \\fBNO_PROXY\\fR a proxy; \
+\\fBCOLUMNS\\fR the width tables are fitted to.\n",
     )?;
-    man.render_extra_section(out)?;
-    man.render_version_section(out)?;
-    man.render_authors_section(out)?;
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = sub.get_name();
         writeln!(out, ".SH \"CITEGRAPH {}\"", name.to_uppercase())?;
@@ -211,17 +207,22 @@ pub fn write_man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
         for arg in sub.get_arguments().filter(|a| !a.is_global_set() && !a.is_hide_set()) {
             let flag = arg.get_long().map_or_else(|| format!("<{}>", arg.get_id()), |l| format!("--{l}"));
             let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
-            writeln!(out, ".TP\n\\fB{}\\fR\n{}", roff_escape(&flag), roff_escape(&help))?;
+            writeln!(out, ".TP\n\\fB{}\\fR\n{}", roff_escape(&flag).replace('-', "\\-"), roff_escape(&help))?;
         }
     }
     Ok(())
 }
 
-/// Text safe in a roff paragraph: backslashes written `\e`, no line starting with a control character.
+/// Text safe in a roff paragraph: backslashes written `\e`, no line starting with a control
+/// character, a blank line a new paragraph.
 fn roff_escape(text: &str) -> String {
     text.replace('\\', "\\e")
         .lines()
-        .map(|l| if l.starts_with(['.', '\'']) { format!("\\&{l}") } else { l.to_owned() })
+        .map(|l| match l {
+            "" => ".PP".to_owned(),
+            _ if l.starts_with(['.', '\'']) => format!("\\&{l}"),
+            _ => l.to_owned(),
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -162,7 +162,7 @@ impl Config {
             Command::Man => Task::Man,
         };
         let mut warnings = warnings;
-        if g.rps.is_some() && 1.0 / rps > defaults::LONG_WAIT_SECS {
+        if g.rps.is_some() && !g.offline && 1.0 / rps > defaults::LONG_WAIT_SECS {
             warnings.push(format!(
                 "--rps {rps} waits {:.0} s between requests: a cold run of the built-in list (54 requests) takes about {:.0} minutes",
                 1.0 / rps,
@@ -255,7 +255,7 @@ fn unused_options(g: &cli::GlobalArgs, command: &Command) -> Vec<String> {
         ("--list", g.list.is_some(), list),
         ("--cache-dir", g.cache_dir.is_some(), cache),
         ("--refresh", g.refresh, network),
-        ("--rps", g.rps.is_some(), network),
+        ("--rps", g.rps.is_some(), network && !g.offline),
         ("--out-dir", g.out_dir.is_some(), out),
     ];
     let mut unused: Vec<&str> = given.iter().filter(|(_, set, used)| *set && !used).map(|(flag, ..)| *flag).collect();
