@@ -375,4 +375,30 @@ mod tests {
         let c = config(&["--api-url", "http://127.0.0.1:9/graph/v1", "fetch"], None).unwrap();
         assert_eq!(c.fetch.api_url.join("paper/batch").unwrap().as_str(), "http://127.0.0.1:9/graph/v1/paper/batch");
     }
+
+    #[test]
+    fn a_slow_pace_is_announced_and_the_bounds_are_inclusive() {
+        let c = config(&["--rps", "0.05", "fetch"], None).unwrap();
+        assert!(c.warnings.iter().any(|w| w.contains("waits 20 s between requests")), "{:?}", c.warnings);
+        assert!(config(&["--rps", "1", "fetch"], None).unwrap().warnings.is_empty());
+        assert_eq!(config(&["--rps", "0.01", "fetch"], None).unwrap().fetch.rps, defaults::MIN_RPS);
+        assert_eq!(config(&["--rps", "100", "fetch"], None).unwrap().fetch.rps, defaults::MAX_RPS);
+        let err = config(&["--rps", "-1", "fetch"], None).unwrap_err();
+        assert!(err.downcast_ref::<UsageError>().is_some(), "{err:#}");
+    }
+
+    #[test]
+    fn options_a_command_does_not_use_are_named_once() {
+        let c = config(&["rank", "--edges", "e.txt", "--refresh", "--list", "l.md"], None).unwrap();
+        assert_eq!(c.warnings, ["--list, --refresh do nothing for `citegraph rank --edges`: ignored"]);
+        let c = config(&["missing", "--rps", "3", "--out-dir", "o"], None).unwrap();
+        assert_eq!(c.warnings, ["--rps, --out-dir do nothing for `citegraph missing`: ignored"]);
+        let c = config(&["fetch", "--offline", "--rps", "3"], None).unwrap();
+        assert_eq!(c.warnings, ["--rps does nothing for `citegraph fetch`: ignored"]);
+        assert!(
+            config(&["build", "--rps", "3", "--out-dir", "o", "--list", "l.md"], None).unwrap().warnings.is_empty()
+        );
+        let c = config(&["demo"], None).unwrap();
+        assert_eq!(c.task, Task::Demo { out_dir: None });
+    }
 }
