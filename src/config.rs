@@ -255,7 +255,7 @@ fn unused_options(g: &cli::GlobalArgs, command: &Command) -> Vec<String> {
         ("--list", g.list.is_some(), list),
         ("--cache-dir", g.cache_dir.is_some(), cache),
         ("--refresh", g.refresh, network),
-        ("--rps", g.rps.is_some(), network && !g.offline),
+        ("--rps", g.rps.is_some(), network),
         ("--out-dir", g.out_dir.is_some(), out),
     ];
     let mut unused: Vec<&str> = given.iter().filter(|(_, set, used)| *set && !used).map(|(flag, ..)| *flag).collect();
@@ -393,8 +393,8 @@ mod tests {
         assert_eq!(c.warnings, ["--list, --refresh do nothing for `citegraph rank --edges`: ignored"]);
         let c = config(&["missing", "--rps", "3", "--out-dir", "o"], None).unwrap();
         assert_eq!(c.warnings, ["--rps, --out-dir do nothing for `citegraph missing`: ignored"]);
-        let c = config(&["fetch", "--offline", "--rps", "3"], None).unwrap();
-        assert_eq!(c.warnings, ["--rps does nothing for `citegraph fetch`: ignored"]);
+        let c = config(&["evaluate", "--offline", "--rps", "0.05"], None).unwrap();
+        assert_eq!(c.warnings, ["--rps does nothing for `citegraph evaluate`: ignored"]);
         assert!(
             config(&["build", "--rps", "3", "--out-dir", "o", "--list", "l.md"], None).unwrap().warnings.is_empty()
         );
