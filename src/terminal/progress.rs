@@ -46,11 +46,14 @@ impl Progress {
     /// Starts a phase of `len` steps (`resolving` ids in batches, `matching` titles, `fetching`
     /// listings); the first one shows the bar.
     pub fn phase(&self, prefix: &'static str, len: u64) {
-        self.bar.set_length(len);
-        self.bar.set_position(0);
-        self.bar.set_message("");
+        // Changed out of sight, so no frame mixes the new phase with the last one's progress
+        // (`reset` also restarts the ETA).
+        self.bar.set_draw_target(ProgressDrawTarget::hidden());
         self.bar.set_prefix(prefix);
-        if self.visible && self.bar.is_hidden() {
+        self.bar.set_message("");
+        self.bar.reset();
+        self.bar.set_length(len);
+        if self.visible {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
             self.bar.enable_steady_tick(Duration::from_millis(250));
         }
