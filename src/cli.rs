@@ -11,9 +11,11 @@ use crate::defaults;
 #[derive(Debug, Parser)]
 #[command(name = "citegraph", version, about, long_about = None)]
 #[command(after_help = "Examples:\n  \
+    citegraph demo                  try it in seconds on synthetic data (no network)\n  \
     citegraph list                  show the papers of the built-in list\n  \
     citegraph build                 fetch, rank and draw everything into output/\n  \
-    citegraph --list my-list.md missing --top 30")]
+    citegraph --list my-list.md missing --top 30\n\n\
+    Exit status: 0 success; 1 the run failed (or requests failed for good); 2 a usage error.")]
 pub struct Cli {
     /// Options shared by every command.
     #[command(flatten)]

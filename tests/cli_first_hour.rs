@@ -139,6 +139,8 @@ fn exit_statuses_are_2_for_usage_errors_and_1_for_failed_runs() {
     assert_eq!(code(&["--api-url", "not a url", "fetch"]), Some(2));
     assert_eq!(code(&["--list", "/no/such/list.md", "list"]), Some(1), "a run that fails");
     assert_eq!(code(&["list"]), Some(0));
+    let help = citegraph().arg("--help").output().unwrap();
+    assert!(outputs(&help).0.contains("Exit status: 0 success; 1 the run failed"), "--help documents them");
 }
 
 #[test]
