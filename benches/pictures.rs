@@ -98,7 +98,12 @@ fn secs(d: Duration) -> f64 {
 fn main() {
     let nodes: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(2000);
     let (list, graph, rankings) = synthetic(nodes);
-    let options = ExportOptions { map_top: 40, full_graph: true, data_date: Some("2024-05-14".to_owned()) };
+    let options = ExportOptions {
+        map_top: 40,
+        full_graph: true,
+        data_date: Some("2024-05-14".to_owned()),
+        data_source: "Semantic Scholar".to_owned(),
+    };
     let input = ExportInput::new(&list, &graph, &rankings, &options);
     println!("graph: {} nodes, {} edges, {} listed, full graph drawn", graph.node_count(), graph.edge_count(), LISTED);
 

@@ -1,13 +1,15 @@
 //! The tests' loopback Semantic Scholar mock, serving the synthetic fixture universe around the
-//! built-in list, for trying citegraph by hand without the real service:
+//! built-in list, for trying the fetch stage by hand without the real service (to just see the
+//! outputs, `citegraph demo` is quicker). It runs until stopped, so use a second terminal:
 //!
 //! ```sh
-//! cargo run --example mock_s2 -- 8089
-//! citegraph build --api-url http://127.0.0.1:8089/graph/v1 --cache-dir /tmp/citegraph-mock-cache
+//! cargo run --example mock_s2 -- 8089      # first terminal: keeps serving until Ctrl-C
+//! citegraph build --api-url http://127.0.0.1:8089/graph/v1 --cache-dir /tmp/citegraph-mock-cache \
+//!     --out-dir /tmp/citegraph-mock-output --rps 100
 //! ```
 //!
-//! Everything it serves is synthetic (see `tests/common/universe.rs`). Use a cache directory of
-//! its own: the cache keys answers by API URL, but keeping mock answers apart is tidier.
+//! Everything it serves is synthetic (see `src/demo/universe.rs`). Use a cache and an output
+//! directory of their own: the cache keys answers by API URL, but keeping mock data apart is tidier.
 
 #[path = "../tests/common/loopback.rs"]
 #[allow(dead_code)]
@@ -38,7 +40,11 @@ fn main() -> ExitCode {
         mock.require_key(&key);
     }
     eprintln!("mock Semantic Scholar (synthetic data) at {}", mock.api_url());
-    eprintln!("try: citegraph build --api-url {} --cache-dir /tmp/citegraph-mock-cache", mock.api_url());
+    eprintln!(
+        "in a second terminal: citegraph build --api-url {} --cache-dir /tmp/citegraph-mock-cache \
+         --out-dir /tmp/citegraph-mock-output --rps 100   (Ctrl-C here stops the mock)",
+        mock.api_url()
+    );
     let mut seen = 0;
     loop {
         std::thread::sleep(std::time::Duration::from_secs(1));

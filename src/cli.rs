@@ -11,9 +11,11 @@ use crate::defaults;
 #[derive(Debug, Parser)]
 #[command(name = "citegraph", version, about, long_about = None)]
 #[command(after_help = "Examples:\n  \
+    citegraph demo                  try it in seconds on synthetic data (no network)\n  \
     citegraph list                  show the papers of the built-in list\n  \
     citegraph build                 fetch, rank and draw everything into output/\n  \
-    citegraph --list my-list.md missing --top 30")]
+    citegraph --list my-list.md missing --top 30\n\n\
+    Exit status: 0 success; 1 the run failed (or requests failed for good); 2 a usage error.")]
 pub struct Cli {
     /// Options shared by every command.
     #[command(flatten)]
@@ -23,20 +25,23 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options shared by every command (they may come before or after the command name).
+/// Options shared by every command (they may come before or after the command name). `--help`
+/// shows them after the command's own, under their own heading.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Awesome-list style Markdown file to read (`-` reads stdin) [default: the built-in list]
     #[arg(long, global = true, value_name = "PATH")]
     pub list: Option<PathBuf>,
 
-    /// Directory for cached Semantic Scholar answers
-    #[arg(long, global = true, value_name = "DIR", default_value = defaults::CACHE_DIR)]
-    pub cache_dir: PathBuf,
+    /// Directory for cached Semantic Scholar answers [default: cache]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
 
-    /// Directory the map, DOT, rankings and candidates are written to
-    #[arg(long, global = true, value_name = "DIR", default_value = defaults::OUT_DIR)]
-    pub out_dir: PathBuf,
+    /// Directory the map, DOT, rankings and candidates are written to [default: output; for
+    /// `demo`, a new temporary directory]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
 
     /// Base URL of the Semantic Scholar Academic Graph API
     #[arg(long, global = true, value_name = "URL", env = "S2_API_URL", default_value = defaults::API_URL)]
@@ -50,8 +55,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub refresh: bool,
 
-    /// Requests per second to Semantic Scholar [default: 1 with S2_API_KEY, 0.5 without]
-    #[arg(long, global = true, value_name = "N")]
+    /// Requests per second to Semantic Scholar, 0.01 to 100 [default: 1 with S2_API_KEY, 0.5 without]
+    #[arg(long, global = true, value_name = "N", allow_negative_numbers = true)]
     pub rps: Option<f64>,
 
     /// Print only results and errors (no progress bar, no summary)
@@ -133,6 +138,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+
+    /// Try citegraph in seconds, with no network: build every output from SYNTHETIC demo data.
+    ///
+    /// Ranks and draws the built-in list on a made-up citation graph (the one the tests use) and
+    /// writes every file `build` writes into --out-dir (default: a new temporary directory, kept).
+    /// Every picture and file says the data is synthetic. Example: `citegraph demo --out-dir demo`
+    Demo,
+
+    /// Print a shell completion script.
+    ///
+    /// Example (bash): `citegraph completions bash > ~/.local/share/bash-completion/completions/citegraph`
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff). Example: `citegraph man | man -l -`
+    Man,
 }
 
 /// Formats of `citegraph list` and `citegraph evaluate`.
@@ -153,6 +177,56 @@ pub enum TableFormat {
     Json,
     /// CSV for spreadsheets
     Csv,
+}
+
+/// `citegraph completions SHELL`: the completion script of the whole command line.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    // Generated into memory first: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "citegraph", &mut script);
+    out.write_all(&script)
+}
+
+/// `citegraph man`: the manual page (roff), with every command and option and the exit statuses.
+pub fn write_man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    clap_mangen::Man::new(command.clone()).render(out)?;
+    out.write_all(
+        b".SH \"EXIT STATUS\"\n0 success (warnings allowed); 1 the run failed, or some requests failed for good \
+(a rerun fetches only those); 2 a usage error (an unknown option, a value out of range).\n\
+.SH ENVIRONMENT\n\\fBS2_API_KEY\\fR the Semantic Scholar API key (never a flag, never printed); \
+\\fBS2_API_URL\\fR as --api-url; \\fBHTTPS_PROXY\\fR, \\fBHTTP_PROXY\\fR, \\fBNO_PROXY\\fR a proxy; \
+\\fBCOLUMNS\\fR the width tables are fitted to.\n",
+    )?;
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = sub.get_name();
+        writeln!(out, ".SH \"CITEGRAPH {}\"", name.to_uppercase())?;
+        let about = sub.get_long_about().or_else(|| sub.get_about()).map(ToString::to_string).unwrap_or_default();
+        writeln!(out, "{}", roff_escape(&about))?;
+        for arg in sub.get_arguments().filter(|a| !a.is_global_set() && !a.is_hide_set()) {
+            let flag = arg.get_long().map_or_else(|| format!("<{}>", arg.get_id()), |l| format!("--{l}"));
+            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            writeln!(out, ".TP\n\\fB{}\\fR\n{}", roff_escape(&flag).replace('-', "\\-"), roff_escape(&help))?;
+        }
+    }
+    Ok(())
+}
+
+/// Text safe in a roff paragraph: backslashes written `\e`, no line starting with a control
+/// character, a blank line a new paragraph.
+fn roff_escape(text: &str) -> String {
+    text.replace('\\', "\\e")
+        .lines()
+        .map(|l| match l {
+            "" => ".PP".to_owned(),
+            _ if l.starts_with(['.', '\'']) => format!("\\&{l}"),
+            _ => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

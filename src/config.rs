@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use url::Url;
 
 use crate::cli::{self, Cli, Command};
@@ -67,7 +67,26 @@ pub enum Task {
         /// Output format.
         format: ListFormat,
     },
+    /// `citegraph demo`: every output of synthetic data into this directory (`None`: a new
+    /// temporary one, kept).
+    Demo {
+        /// `--out-dir`, when given.
+        out_dir: Option<PathBuf>,
+    },
+    /// `citegraph completions SHELL`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// `citegraph man`.
+    Man,
 }
+
+/// A command-line mistake (a value out of range, a flag without a value): the binary exits with
+/// status 2 for these, as for clap's own usage errors, and 1 for failures of the run.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
 
 /// Everything a run needs, validated.
 #[derive(Debug, Clone)]
@@ -82,21 +101,34 @@ pub struct Config {
     pub verbosity: Verbosity,
     /// What to do.
     pub task: Task,
+    /// Warnings about the command line (options that do nothing for this command, a slow pace),
+    /// printed when the run starts.
+    pub warnings: Vec<String>,
+    /// Width tables for people are fitted to; `None`: full width (stdout is not a terminal).
+    pub table_width: Option<usize>,
 }
 
 impl Config {
     /// Validates the command line and reads `S2_API_KEY` from the environment.
     pub fn from_cli(cli: Cli) -> Result<Config> {
-        Self::from_cli_with_key(cli, ApiKey::from_env())
+        let mut config = Self::from_cli_with_key(cli, ApiKey::from_env())?;
+        config.table_width = crate::console::tables::terminal_width();
+        Ok(config)
     }
 
     /// As [`Config::from_cli`], with the key given (tests use this to stay off the environment).
     pub fn from_cli_with_key(cli: Cli, api_key: Option<ApiKey>) -> Result<Config> {
         let g = cli.global;
+        let warnings = unused_options(&g, &cli.command);
         let api_url = parse_api_url(&g.api_url)?;
         let rps = match g.rps {
-            Some(rps) if !(rps.is_finite() && rps > 0.0 && rps <= 100.0) => {
-                bail!("--rps {rps} is out of range: give a number of requests per second above 0 and at most 100")
+            Some(rps) if !(rps.is_finite() && (defaults::MIN_RPS..=defaults::MAX_RPS).contains(&rps)) => {
+                return Err(UsageError(format!(
+                    "--rps {rps} is out of range: give a number of requests per second from {} to {}",
+                    defaults::MIN_RPS,
+                    defaults::MAX_RPS
+                ))
+                .into());
             }
             Some(rps) => rps,
             None if api_key.is_some() => defaults::RPS_WITH_KEY,
@@ -125,7 +157,18 @@ impl Config {
                 Task::Missing { top: at_least_one(top, "--top")?, format: table_format(format) }
             }
             Command::Evaluate { format } => Task::Evaluate { format: list_format(format) },
+            Command::Demo => Task::Demo { out_dir: g.out_dir.clone() },
+            Command::Completions { shell } => Task::Completions { shell },
+            Command::Man => Task::Man,
         };
+        let mut warnings = warnings;
+        if g.rps.is_some() && !g.offline && 1.0 / rps > defaults::LONG_WAIT_SECS {
+            warnings.push(format!(
+                "--rps {rps} waits {:.0} s between requests: a cold run of the built-in list (54 requests) takes about {:.0} minutes",
+                1.0 / rps,
+                54.0 / rps / 60.0
+            ));
+        }
         Ok(Config {
             list: g.list.map_or(ListInput::Builtin, ListInput::Path),
             fetch: FetchConfig {
@@ -134,11 +177,13 @@ impl Config {
                 rps,
                 offline: g.offline,
                 refresh: g.refresh,
-                cache_dir: g.cache_dir,
+                cache_dir: g.cache_dir.unwrap_or_else(|| defaults::CACHE_DIR.into()),
             },
-            out_dir: g.out_dir,
+            out_dir: g.out_dir.unwrap_or_else(|| defaults::OUT_DIR.into()),
             verbosity,
             task,
+            warnings,
+            table_width: None,
         })
     }
 }
@@ -162,23 +207,71 @@ fn table_format(format: cli::TableFormat) -> TableFormat {
 
 fn at_least_one(n: usize, flag: &str) -> Result<usize> {
     if n == 0 {
-        bail!("{flag} 0 would print nothing: give 1 or more");
+        return Err(UsageError(format!("{flag} 0 would print nothing: give 1 or more")).into());
     }
     Ok(n)
 }
 
 /// Parses the API base URL and makes it end in `/`, so `join("paper/batch")` appends.
 fn parse_api_url(raw: &str) -> Result<Url> {
-    let mut url = Url::parse(raw.trim())
-        .with_context(|| format!("--api-url (or S2_API_URL) `{raw}` is not a URL: give e.g. {}", defaults::API_URL))?;
+    let mut url = Url::parse(raw.trim()).map_err(|err| {
+        UsageError(format!("--api-url (or S2_API_URL) `{raw}` is not a URL ({err}): give e.g. {}", defaults::API_URL))
+    })?;
     if !matches!(url.scheme(), "http" | "https") {
-        bail!("--api-url `{raw}` must be an http or https URL");
+        return Err(UsageError(format!("--api-url `{raw}` must be an http or https URL")).into());
     }
     if !url.path().ends_with('/') {
         let path = format!("{}/", url.path());
         url.set_path(&path);
     }
     Ok(url)
+}
+
+/// The global options given that do nothing for `command`, as warnings naming them.
+fn unused_options(g: &cli::GlobalArgs, command: &Command) -> Vec<String> {
+    // What each command reads: the list, the cache (and the API it keys answers by), the network,
+    // the output directory.
+    let (list, cache, network, out) = match command {
+        Command::List { .. } => (true, false, false, false),
+        Command::Fetch => (true, true, true, false),
+        Command::Build { .. } => (true, true, true, true),
+        Command::Rank { edges: Some(_), .. } => (false, false, false, false),
+        Command::Rank { .. } | Command::Missing { .. } | Command::Evaluate { .. } => (true, true, false, false),
+        Command::Demo => (false, false, false, true),
+        Command::Completions { .. } | Command::Man => return Vec::new(),
+    };
+    let name = match command {
+        Command::Rank { edges: Some(_), .. } => "rank --edges",
+        Command::List { .. } => "list",
+        Command::Fetch => "fetch",
+        Command::Build { .. } => "build",
+        Command::Rank { .. } => "rank",
+        Command::Missing { .. } => "missing",
+        Command::Evaluate { .. } => "evaluate",
+        Command::Demo => "demo",
+        Command::Completions { .. } | Command::Man => "",
+    };
+    let given = [
+        ("--list", g.list.is_some(), list),
+        ("--cache-dir", g.cache_dir.is_some(), cache),
+        ("--refresh", g.refresh, network),
+        ("--rps", g.rps.is_some(), network),
+        ("--out-dir", g.out_dir.is_some(), out),
+    ];
+    let mut unused: Vec<&str> = given.iter().filter(|(_, set, used)| *set && !used).map(|(flag, ..)| *flag).collect();
+    // `--offline` is what every command but fetch and build does anyway: only the demo and
+    // `list` never look at a cache at all.
+    if g.offline && !cache {
+        unused.push("--offline");
+    }
+    if unused.is_empty() {
+        return Vec::new();
+    }
+    vec![format!(
+        "{} {} nothing for `citegraph {name}`: ignored",
+        unused.join(", "),
+        if unused.len() == 1 { "does" } else { "do" }
+    )]
 }
 
 #[cfg(test)]
@@ -281,5 +374,31 @@ mod tests {
     fn api_url_gains_a_trailing_slash() {
         let c = config(&["--api-url", "http://127.0.0.1:9/graph/v1", "fetch"], None).unwrap();
         assert_eq!(c.fetch.api_url.join("paper/batch").unwrap().as_str(), "http://127.0.0.1:9/graph/v1/paper/batch");
+    }
+
+    #[test]
+    fn a_slow_pace_is_announced_and_the_bounds_are_inclusive() {
+        let c = config(&["--rps", "0.05", "fetch"], None).unwrap();
+        assert!(c.warnings.iter().any(|w| w.contains("waits 20 s between requests")), "{:?}", c.warnings);
+        assert!(config(&["--rps", "1", "fetch"], None).unwrap().warnings.is_empty());
+        assert_eq!(config(&["--rps", "0.01", "fetch"], None).unwrap().fetch.rps, defaults::MIN_RPS);
+        assert_eq!(config(&["--rps", "100", "fetch"], None).unwrap().fetch.rps, defaults::MAX_RPS);
+        let err = config(&["--rps", "-1", "fetch"], None).unwrap_err();
+        assert!(err.downcast_ref::<UsageError>().is_some(), "{err:#}");
+    }
+
+    #[test]
+    fn options_a_command_does_not_use_are_named_once() {
+        let c = config(&["rank", "--edges", "e.txt", "--refresh", "--list", "l.md"], None).unwrap();
+        assert_eq!(c.warnings, ["--list, --refresh do nothing for `citegraph rank --edges`: ignored"]);
+        let c = config(&["missing", "--rps", "3", "--out-dir", "o"], None).unwrap();
+        assert_eq!(c.warnings, ["--rps, --out-dir do nothing for `citegraph missing`: ignored"]);
+        let c = config(&["evaluate", "--offline", "--rps", "0.05"], None).unwrap();
+        assert_eq!(c.warnings, ["--rps does nothing for `citegraph evaluate`: ignored"]);
+        assert!(
+            config(&["build", "--rps", "3", "--out-dir", "o", "--list", "l.md"], None).unwrap().warnings.is_empty()
+        );
+        let c = config(&["demo"], None).unwrap();
+        assert_eq!(c.task, Task::Demo { out_dir: None });
     }
 }

@@ -69,3 +69,12 @@ pub const LAYOUT_THETA: f64 = 1.2;
 pub const LAYOUT_EXACT_UP_TO: usize = 300;
 /// Seed of the jitter added to the layout's starting positions.
 pub const LAYOUT_SEED: u64 = 0x00C1_7E6A_A9F1;
+
+// Bounds of the command line.
+
+/// The slowest `--rps`: one request every 100 s (below it a run would seem to hang).
+pub const MIN_RPS: f64 = 0.01;
+/// The fastest `--rps`.
+pub const MAX_RPS: f64 = 100.0;
+/// A pace slower than one request in this many seconds is announced as a long wait.
+pub const LONG_WAIT_SECS: f64 = 10.0;

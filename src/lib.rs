@@ -5,7 +5,8 @@
 //! and the cache) -> [`graph`] (-> `CitationGraph`) -> [`rank`] (-> `Rankings`) -> [`picture`]
 //! (scenes: layout, labels, legend) -> [`export`] (-> files). [`pipeline`] is the only module that
 //! names them all; [`config`] turns the command line ([`cli`]) into a validated
-//! [`config::Config`], building each stage's options.
+//! [`config::Config`], building each stage's options. [`demo`] makes a synthetic corpus for
+//! `citegraph demo` (and the tests) in place of stage 2.
 //!
 //! Shared by every stage and importing none: [`model`] (the hand-off types), [`defaults`] (every
 //! default value), [`wording`], [`atomic_file`] and [`terminal`] (chatter on stderr). The result
@@ -17,6 +18,7 @@ pub mod cli;
 pub mod config;
 pub mod console;
 pub mod defaults;
+pub mod demo;
 pub mod export;
 pub mod graph;
 pub mod links;

@@ -7,12 +7,23 @@ use clap::Parser;
 use citegraph::cli::Cli;
 use citegraph::{Config, Outcome};
 
+/// Exit statuses: 0 success; 1 the run failed (or some requests failed for good); 2 a usage
+/// error (clap's own, or a value [`Config::from_cli`] refuses).
+const USAGE_ERROR: u8 = 2;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = Config::from_cli(cli).and_then(|config| {
+    let config = match Config::from_cli(cli) {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
+    let result = {
         let mut stdout = std::io::stdout().lock();
         citegraph::run(&config, &mut stdout)
-    });
+    };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::PartialFailure) => ExitCode::FAILURE,

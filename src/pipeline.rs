@@ -31,6 +31,10 @@ pub enum Outcome {
 /// Runs the configured task, writing results to `stdout`.
 pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
     let console = Console::new(config.verbosity);
+    for warning in &config.warnings {
+        console.warn(warning);
+    }
+    let width = config.table_width;
     // Every task but `rank --edges` starts from the paper list; its warnings come first.
     let list = || -> Result<PaperList> {
         let list = load_list(&config.list)?;
@@ -43,7 +47,7 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
         Task::List { format } => {
             let list = list()?;
             match format {
-                ListFormat::Table => tables::write_list_table(&list, stdout)?,
+                ListFormat::Table => tables::write_list_table(&list, width, stdout)?,
                 ListFormat::Json => tables::write_list_json(&list, stdout)?,
             }
             Ok(Outcome::Success)
@@ -65,6 +69,7 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
                 map_top: *map_top,
                 full_graph: *full_graph,
                 data_date: corpus.fetched_at.map(|t| t.strftime("%Y-%m-%d").to_string()),
+                data_source: data_source(&config.fetch.api_url),
             };
             for path in write_outputs(&list, &graph, &rankings, &options, &config.out_dir)? {
                 writeln!(stdout, "{}", path.display())?;
@@ -73,21 +78,30 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
         }
         Task::Rank { top, format } => {
             let list = list()?;
-            print_rank(&list, &load_corpus(config, &list)?, *top, *format, stdout)?;
+            print_rank(&list, &load_corpus(config, &list)?, *top, *format, width, stdout)?;
             Ok(Outcome::Success)
         }
         Task::RankEdges { top, format, path } => {
-            rank_edges(path, *top, *format, &console, stdout)?;
+            rank_edges(path, *top, *format, width, &console, stdout)?;
             Ok(Outcome::Success)
         }
         Task::Missing { top, format } => {
             let list = list()?;
-            print_missing(&list, &load_corpus(config, &list)?, *top, *format, stdout)?;
+            print_missing(&list, &load_corpus(config, &list)?, *top, *format, width, stdout)?;
             Ok(Outcome::Success)
         }
         Task::Evaluate { format } => {
             let list = list()?;
-            print_evaluation(&list, &load_corpus(config, &list)?, *format, stdout)?;
+            print_evaluation(&list, &load_corpus(config, &list)?, *format, width, stdout)?;
+            Ok(Outcome::Success)
+        }
+        Task::Demo { out_dir } => demo(out_dir.as_deref(), &console, stdout),
+        Task::Completions { shell } => {
+            crate::cli::write_completions(*shell, stdout)?;
+            Ok(Outcome::Success)
+        }
+        Task::Man => {
+            crate::cli::write_man_page(stdout)?;
             Ok(Outcome::Success)
         }
     }
@@ -155,6 +169,7 @@ pub fn print_rank(
     corpus: &Corpus,
     top: usize,
     format: TableFormat,
+    width: Option<usize>,
     stdout: &mut dyn Write,
 ) -> Result<()> {
     let (graph, _, rankings) = rank_from_corpus(list, corpus);
@@ -164,7 +179,7 @@ pub fn print_rank(
         betweenness: rankings.betweenness,
         convergence: rankings.convergence,
     };
-    ranking::write_rank(&rankings.rows(&graph), RowKind::Papers, summary, format, top, stdout)
+    ranking::write_rank(&rankings.rows(&graph), RowKind::Papers, summary, format, top, width, stdout)
 }
 
 /// `citegraph missing` on a corpus: the `top` candidates.
@@ -173,16 +188,23 @@ pub fn print_missing(
     corpus: &Corpus,
     top: usize,
     format: TableFormat,
+    width: Option<usize>,
     stdout: &mut dyn Write,
 ) -> Result<()> {
     let (graph, _, rankings) = rank_from_corpus(list, corpus);
-    ranking::write_missing(&graph, &rankings, format, top, stdout)
+    ranking::write_missing(&graph, &rankings, format, top, width, stdout)
 }
 
 /// `citegraph evaluate` on a corpus.
-pub fn print_evaluation(list: &PaperList, corpus: &Corpus, format: ListFormat, stdout: &mut dyn Write) -> Result<()> {
+pub fn print_evaluation(
+    list: &PaperList,
+    corpus: &Corpus,
+    format: ListFormat,
+    width: Option<usize>,
+    stdout: &mut dyn Write,
+) -> Result<()> {
     let evaluation = rank::evaluate::evaluate_corpus(list, corpus, &RankOptions::default().candidates);
-    ranking::write_evaluation(&evaluation, format, stdout)
+    ranking::write_evaluation(&evaluation, format, width, stdout)
 }
 
 /// `citegraph build`'s ranking outputs (`rankings.csv`, `rankings.md`, `missing.json`,
@@ -203,6 +225,7 @@ pub fn rank_edges(
     path: &Path,
     top: usize,
     format: TableFormat,
+    width: Option<usize>,
     console: &Console,
     stdout: &mut dyn Write,
 ) -> Result<()> {
@@ -232,6 +255,51 @@ pub fn rank_edges(
         betweenness: centralities.betweenness,
         convergence: centralities.convergence,
     };
-    ranking::write_rank(&centralities.rows(&edges.ids), RowKind::EdgeList, summary, format, top, stdout)
+    ranking::write_rank(&centralities.rows(&edges.ids), RowKind::EdgeList, summary, format, top, width, stdout)
         .with_context(|| format!("cannot print the rankings of {}", path.display()))
+}
+
+/// How the pictures and Markdown name where the citations came from: Semantic Scholar only for
+/// its official API, otherwise the URL the answers came from.
+pub fn data_source(api_url: &url::Url) -> String {
+    let url = api_url.as_str().trim_end_matches('/');
+    if url == crate::defaults::API_URL { "Semantic Scholar".to_owned() } else { url.to_owned() }
+}
+
+/// `citegraph demo`: every output of `build`, of SYNTHETIC data, into `out_dir` (`None`: a new
+/// temporary directory, kept after the run); says where the pictures are.
+fn demo(out_dir: Option<&Path>, console: &Console, stdout: &mut dyn Write) -> Result<Outcome> {
+    let started = Instant::now();
+    let out_dir = match out_dir {
+        Some(dir) => dir.to_path_buf(),
+        None => tempfile::Builder::new()
+            .prefix("citegraph-demo-")
+            .disable_cleanup(true)
+            .tempdir()
+            .context("cannot make a temporary directory for the demo: give one with --out-dir DIR")?
+            .path()
+            .to_path_buf(),
+    };
+    console.info(format_args!(
+        "Demo: the built-in list on a SYNTHETIC citation graph made up by citegraph (no network, nothing from Semantic Scholar)"
+    ));
+    let (list, corpus) = crate::demo::list_and_corpus();
+    let (graph, build_report, rankings) = rank_from_corpus(&list, &corpus);
+    report_graph(console, &graph, &build_report, &rankings);
+    let options = ExportOptions {
+        map_top: crate::defaults::MAP_TOP,
+        full_graph: false,
+        data_date: corpus.fetched_at.map(|t| t.strftime("%Y-%m-%d").to_string()),
+        data_source: crate::demo::DATA_SOURCE.to_owned(),
+    };
+    for path in write_outputs(&list, &graph, &rankings, &options, &out_dir)? {
+        writeln!(stdout, "{}", path.display())?;
+    }
+    console.info(format_args!(
+        "Demo written in {:.1} s. The pictures: {} (and .png), {}",
+        started.elapsed().as_secs_f64(),
+        out_dir.join("literature-map.svg").display(),
+        out_dir.join("timeline.svg").display(),
+    ));
+    Ok(Outcome::Success)
 }

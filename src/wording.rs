@@ -156,6 +156,12 @@ pub fn percent(share: f64) -> String {
     }
 }
 
+/// The data of a source, for "… from {} of 2024-05-14": `Semantic Scholar` -> `Semantic Scholar
+/// data`; a source already named as data (`synthetic demo data`) stays as it is.
+pub fn source_data(source: &str) -> String {
+    if source.ends_with(" data") { source.to_owned() } else { format!("{source} data") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,8 +11,16 @@
 use std::path::Path;
 
 /// The stages in the order the data flows through them (equal numbers: the same level).
-const STAGES: &[(&str, usize)] =
-    &[("paper_list", 1), ("s2", 2), ("graph", 3), ("rank", 4), ("picture", 5), ("export", 6), ("console", 6)];
+const STAGES: &[(&str, usize)] = &[
+    ("paper_list", 1),
+    ("s2", 2),
+    ("demo", 2),
+    ("graph", 3),
+    ("rank", 4),
+    ("picture", 5),
+    ("export", 6),
+    ("console", 6),
+];
 
 /// Shared by every stage; they import no stage.
 const SHARED: &[&str] = &["model", "defaults", "wording", "atomic_file", "terminal", "links"];

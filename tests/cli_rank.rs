@@ -73,29 +73,29 @@ fn universe_output(run: impl FnOnce(&PaperList, &citegraph::model::Corpus, &mut 
 
 #[test]
 fn rank_on_a_corpus_prints_papers_with_titles_and_sections() {
-    let out = universe_output(|l, c, o| print_rank(l, c, 5, TableFormat::Table, o).unwrap());
+    let out = universe_output(|l, c, o| print_rank(l, c, 5, TableFormat::Table, None, o).unwrap());
     assert!(out.lines().next().unwrap().contains("Paper") && out.contains("Listed in"));
     assert_eq!(out.lines().filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit())).count(), 5 + 1);
     // In the graph around a list, listed papers gather the rank: they are the ones cited within it.
     assert!(out.contains("Foundational work"), "{out}");
     assert!(out.trim_end().ends_with("betweenness exact") && out.contains("368 nodes, 770 edges"), "{out}");
-    let csv = universe_output(|l, c, o| print_rank(l, c, 500, TableFormat::Csv, o).unwrap());
+    let csv = universe_output(|l, c, o| print_rank(l, c, 500, TableFormat::Csv, None, o).unwrap());
     let listed = csv.lines().skip(1).filter(|l| l.contains(",true,")).count();
     assert_eq!(listed, 24);
 }
 
 #[test]
 fn missing_on_a_corpus_prints_candidates_with_json_reasons() {
-    let out = universe_output(|l, c, o| print_missing(l, c, 10, TableFormat::Table, o).unwrap());
+    let out = universe_output(|l, c, o| print_missing(l, c, 10, TableFormat::Table, None, o).unwrap());
     assert!(out.lines().next().unwrap().split_whitespace().take(2).eq(["#", "Score"]));
     assert_eq!(out.matches("Synthetic Field Paper").count(), 10, "{out}");
     assert!(out.contains("10 of 344 candidates, 24 listed papers in the graph"), "{out}");
     let json: serde_json::Value =
-        serde_json::from_str(&universe_output(|l, c, o| print_missing(l, c, 3, TableFormat::Json, o).unwrap()))
+        serde_json::from_str(&universe_output(|l, c, o| print_missing(l, c, 3, TableFormat::Json, None, o).unwrap()))
             .unwrap();
     assert_eq!(json.as_array().unwrap().len(), 3);
     assert!(json[0]["reasons"][0].as_str().unwrap().starts_with("cited by "));
-    let csv = universe_output(|l, c, o| print_missing(l, c, 3, TableFormat::Csv, o).unwrap());
+    let csv = universe_output(|l, c, o| print_missing(l, c, 3, TableFormat::Csv, None, o).unwrap());
     assert!(csv.starts_with(
         "rank,paperId,title,year,venue,score,citedByListed,citesListed,citationCount,suggestedSection,reasons\n"
     ));
@@ -104,13 +104,14 @@ fn missing_on_a_corpus_prints_candidates_with_json_reasons() {
 
 #[test]
 fn evaluate_on_a_corpus_reports_recall_and_median_rank_beside_citation_counts() {
-    let out = universe_output(|l, c, o| print_evaluation(l, c, ListFormat::Table, o).unwrap());
+    let out = universe_output(|l, c, o| print_evaluation(l, c, ListFormat::Table, None, o).unwrap());
     assert!(out.starts_with("Each of the 24 listed papers in the graph hidden in turn"), "{out}");
     for needle in ["Recall@10", "Recall@20", "Median rank", "citegraph score", "raw citation count", "24/24"] {
         assert!(out.contains(needle), "{needle} in\n{out}");
     }
     let json: serde_json::Value =
-        serde_json::from_str(&universe_output(|l, c, o| print_evaluation(l, c, ListFormat::Json, o).unwrap())).unwrap();
+        serde_json::from_str(&universe_output(|l, c, o| print_evaluation(l, c, ListFormat::Json, None, o).unwrap()))
+            .unwrap();
     assert_eq!(json["hidden"].as_array().unwrap().len(), 24);
     assert_eq!(json["summaries"][0]["ranker"], "score");
     assert!(
@@ -124,7 +125,8 @@ fn registry_files() -> std::collections::BTreeMap<String, String> {
     let list = PaperList::builtin();
     let corpus = corpus_for(&Universe::builtin_field(), &list);
     let (graph, _, rankings) = citegraph::pipeline::rank_from_corpus(&list, &corpus);
-    let options = ExportOptions { map_top: 40, full_graph: false, data_date: None };
+    let options =
+        ExportOptions { map_top: 40, full_graph: false, data_date: None, data_source: "Semantic Scholar".to_owned() };
     let input = ExportInput::new(&list, &graph, &rankings, &options);
     let dir = tempfile::tempdir().unwrap();
     let data = registry().into_iter().filter(|e| e.file_name().ends_with(".csv") || e.file_name().ends_with(".json"));
@@ -140,10 +142,13 @@ fn missing_and_rank_print_what_the_registry_writes_to_files() {
     let files = registry_files();
     let all = usize::MAX;
     let printed = |run: &dyn Fn(&PaperList, &citegraph::model::Corpus, &mut Vec<u8>)| universe_output(run);
-    assert_eq!(printed(&|l, c, o| print_missing(l, c, all, TableFormat::Json, o).unwrap()), files["missing.json"]);
-    assert_eq!(printed(&|l, c, o| print_missing(l, c, all, TableFormat::Csv, o).unwrap()), files["missing.csv"]);
-    assert_eq!(printed(&|l, c, o| print_rank(l, c, all, TableFormat::Csv, o).unwrap()), files["rankings.csv"]);
-    assert_eq!(printed(&|l, c, o| print_rank(l, c, all, TableFormat::Json, o).unwrap()), files["rankings.json"]);
+    assert_eq!(
+        printed(&|l, c, o| print_missing(l, c, all, TableFormat::Json, None, o).unwrap()),
+        files["missing.json"]
+    );
+    assert_eq!(printed(&|l, c, o| print_missing(l, c, all, TableFormat::Csv, None, o).unwrap()), files["missing.csv"]);
+    assert_eq!(printed(&|l, c, o| print_rank(l, c, all, TableFormat::Csv, None, o).unwrap()), files["rankings.csv"]);
+    assert_eq!(printed(&|l, c, o| print_rank(l, c, all, TableFormat::Json, None, o).unwrap()), files["rankings.json"]);
 }
 
 #[test]
@@ -151,11 +156,11 @@ fn missing_with_a_top_prints_the_first_entries_of_missing_json() {
     let files = registry_files();
     let whole: Vec<serde_json::Value> = serde_json::from_str(&files["missing.json"]).unwrap();
     let top5: Vec<serde_json::Value> = serde_json::from_str(&universe_output(|l, c, o| {
-        print_missing(l, c, 5, TableFormat::Json, o).unwrap();
+        print_missing(l, c, 5, TableFormat::Json, None, o).unwrap();
     }))
     .unwrap();
     assert_eq!(top5, whole[..5]);
-    let csv = universe_output(|l, c, o| print_missing(l, c, 5, TableFormat::Csv, o).unwrap());
+    let csv = universe_output(|l, c, o| print_missing(l, c, 5, TableFormat::Csv, None, o).unwrap());
     let file_lines: Vec<&str> = files["missing.csv"].lines().take(6).collect();
     assert_eq!(csv.lines().collect::<Vec<_>>(), file_lines, "the header and the first 5 rows");
 }

@@ -122,7 +122,12 @@ fn fixture() -> (PaperList, CitationGraph, Rankings) {
 }
 
 fn options() -> ExportOptions {
-    ExportOptions { map_top: 40, full_graph: false, data_date: Some("2024-05-14".into()) }
+    ExportOptions {
+        map_top: 40,
+        full_graph: false,
+        data_date: Some("2024-05-14".into()),
+        data_source: "Semantic Scholar".into(),
+    }
 }
 
 fn render(exporter: &dyn Exporter) -> String {

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::tables::{align_right, plain_table, write_table};
+use super::tables::{align_right, fit, plain_table, wrap_line, write_table};
 use super::{ListFormat, TableFormat};
 use crate::export::markdown::short_number;
 use crate::export::records::round6;
@@ -44,6 +44,7 @@ pub fn write_rank(
     summary: GraphSummary,
     format: TableFormat,
     top: usize,
+    width: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<()> {
     if let Some(format) = data_format(format) {
@@ -86,8 +87,14 @@ pub fn write_rank(
         cells.extend([m.pagerank, m.betweenness, m.authority, m.hub].map(short_number));
         table.add_row(cells);
     }
+    // Narrow terminals lose HITS, the degrees and betweenness before the title is cut.
+    let (drop, flexible): (&[usize], &[usize]) = match kind {
+        RowKind::Papers => (&[12, 11, 6, 7, 10, 4, 5], &[1, 3]),
+        RowKind::EdgeList => (&[7, 6, 5], &[1]),
+    };
+    fit(&mut table, width, drop, flexible);
     write_table(out, &table)?;
-    writeln!(out, "\n{}", summary_line(&summary))?;
+    writeln!(out, "\n{}", wrap_line(&summary_line(&summary), width))?;
     Ok(())
 }
 
@@ -115,6 +122,7 @@ pub fn write_missing(
     rankings: &Rankings,
     format: TableFormat,
     top: usize,
+    width: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<()> {
     let records = Records::of_graph(graph, rankings).top(top);
@@ -138,27 +146,35 @@ pub fn write_missing(
             cut_title(e.title),
         ]);
     }
+    fit(&mut table, width, &[6, 3, 5], &[7]);
     write_table(out, &table)?;
-    writeln!(
-        out,
-        "\n{} of {}, {} {} in the graph. Reasons: --format json.",
+    let footer = format!(
+        "{} of {}, {} {} in the graph. Reasons: --format json.",
         entries.len(),
         count(rankings.candidates.len() as u64, "candidate"),
         graph.listed().count(),
         plural(graph.listed().count() as u64, "listed paper")
-    )?;
+    );
+    writeln!(out, "\n{}", wrap_line(&footer, width))?;
     Ok(())
 }
 
 /// `citegraph evaluate`.
-pub fn write_evaluation(evaluation: &Evaluation, format: ListFormat, out: &mut dyn Write) -> Result<()> {
+pub fn write_evaluation(
+    evaluation: &Evaluation,
+    format: ListFormat,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> Result<()> {
     if format == ListFormat::Json {
         writeln!(out, "{}", json_text(serde_json::to_string_pretty(evaluation)?))?;
         return Ok(());
     }
     let out = &mut StripControls::new(out);
     let n = evaluation.hidden.len();
-    writeln!(out, "Each of the {n} listed papers in the graph hidden in turn, then ranked among the candidates:\n")?;
+    let heading =
+        format!("Each of the {n} listed papers in the graph hidden in turn, then ranked among the candidates:");
+    writeln!(out, "{}\n", wrap_line(&heading, width))?;
     let recall: Vec<String> = RECALL_AT.iter().map(|k| format!("Recall@{k}")).collect();
     let mut header = vec!["Ranking"];
     header.extend(recall.iter().map(String::as_str));
@@ -184,7 +200,9 @@ pub fn write_evaluation(evaluation: &Evaluation, format: ListFormat, out: &mut d
         cells.extend(h.ranks.iter().map(rank));
         table.add_row(cells);
     }
+    fit(&mut table, width, &[2], &[0, 1]);
     write_table(out, &table)?;
-    writeln!(out, "\nRanks: 1 is first; '-' means the hidden paper has no link to the rest of the list.")?;
+    let note = "Ranks: 1 is first; '-' means the hidden paper has no link to the rest of the list.";
+    writeln!(out, "\n{}", wrap_line(note, width))?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use super::markdown::{escape, link, venue_tag};
 use super::reasons::words;
 use super::{ExportInput, Exporter};
 use crate::rank::Candidate;
+use crate::wording::source_data;
 
 /// Candidates in `missing.md`.
 pub const TOP: usize = crate::defaults::MISSING_MD_TOP;
@@ -35,7 +36,11 @@ impl Exporter for MissingMarkdown {
              under the section their listed neighbours mostly belong to. Each entry's last line says why; \
              see \"How candidates are ranked\" in citegraph's README.",
             top.len(),
-            options.data_date.as_deref().map(|d| format!(" from Semantic Scholar data of {d}")).unwrap_or_default(),
+            options
+                .data_date
+                .as_deref()
+                .map(|d| format!(" from {} of {d}", escape(&source_data(&options.data_source))))
+                .unwrap_or_default(),
         )?;
         let mut sections: Vec<Option<&str>> = list.sections.iter().map(|s| Some(s.name.as_str())).collect();
         for (_, c) in &top {

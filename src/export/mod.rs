@@ -69,6 +69,7 @@ impl<'a> ExportInput<'a> {
             map_top: self.options.map_top,
             full_graph: self.options.full_graph,
             data_date: self.options.data_date.as_deref(),
+            data_source: &self.options.data_source,
         }
     }
 
@@ -88,6 +89,9 @@ pub struct ExportOptions {
     pub full_graph: bool,
     /// The date of the data (`YYYY-MM-DD`), shown in titles; never the wall clock at render time.
     pub data_date: Option<String>,
+    /// Where the citations came from, as the pictures and Markdown name it: `Semantic Scholar`
+    /// for the official API, else the API's URL, or `synthetic demo data` for `citegraph demo`.
+    pub data_source: String,
 }
 
 /// One output file, written from the whole build.

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::markdown::{escape, link, short_number};
 use super::{ExportInput, Exporter};
-use crate::wording::{count, thousands};
+use crate::wording::{count, source_data, thousands};
 
 /// Rows in `rankings.md`.
 pub const TOP: usize = crate::defaults::RANKINGS_MD_TOP;
@@ -31,7 +31,11 @@ impl Exporter for RankingsMarkdown {
             thousands(graph.node_count() as u64),
             count(graph.edge_count() as u64, "citation"),
             rankings.betweenness,
-            options.data_date.as_deref().map(|d| format!("; Semantic Scholar data of {d}")).unwrap_or_default(),
+            options
+                .data_date
+                .as_deref()
+                .map(|d| format!("; {} of {d}", escape(&source_data(&options.data_source))))
+                .unwrap_or_default(),
         )?;
         writeln!(
             out,

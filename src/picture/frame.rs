@@ -76,6 +76,7 @@ impl Frame {
         placement: &str,
         lines: &str,
         data_date: Option<&str>,
+        data_source: &str,
     ) {
         draw_legend(
             &mut self.drawing,
@@ -88,6 +89,7 @@ impl Frame {
                 placement,
                 lines,
                 data_date,
+                data_source,
             },
         );
     }
@@ -114,7 +116,8 @@ pub fn subtitle(input: &PictureInput<'_>, selection: &Selection) -> String {
         s.push_str(&format!(", with {} other papers of the citation graph", selection.context_count()));
     }
     s.push_str(&format!(
-        " · citations from Semantic Scholar, data of {}",
+        " · citations from {}, data of {}",
+        clean_text(input.data_source),
         input.data_date.map_or_else(|| "an unknown date".to_owned(), clean_text)
     ));
     s

@@ -24,6 +24,8 @@ pub struct LegendSpec<'a> {
     pub lines: &'a str,
     /// The date of the data, when known.
     pub data_date: Option<&'a str>,
+    /// Where the citations came from.
+    pub data_source: &'a str,
 }
 
 const HEADING: f64 = 17.0;
@@ -186,7 +188,8 @@ impl Pen {
         drawing.line(vec![[x, y], [self.right, y]], Rgb(0xD0, 0xD0, 0xD0), 1.0, 1);
         y += 18.0;
         let foot = format!(
-            "Citations from Semantic Scholar, data of {}. Drawn by citegraph.",
+            "Citations from {}, data of {}. Drawn by citegraph.",
+            clean_text(spec.data_source),
             spec.data_date.map_or_else(|| "an unknown date".to_owned(), clean_text)
         );
         self.note(drawing, &mut y, &foot, x, self.full);

@@ -61,7 +61,7 @@ impl MapScene {
         add_hotspots(&mut frame.drawing, input.graph, &selection, &drawn, &radii);
         let (labels, unlabelled) = paper_labels::place(input.graph, &selection, &centres, &radii, plot, &|_| None);
         paper_labels::draw(&mut frame.drawing, &selection, &labels, &centres, &radii);
-        frame.legend(&selection, radius_range, PLACEMENT, LINES, input.data_date);
+        frame.legend(&selection, radius_range, PLACEMENT, LINES, input.data_date, input.data_source);
         if selection.papers.is_empty() {
             frame.empty_note(EMPTY);
         }

@@ -41,4 +41,6 @@ pub struct PictureInput<'a> {
     pub full_graph: bool,
     /// The date of the data (`YYYY-MM-DD`), shown in titles; never the wall clock at render time.
     pub data_date: Option<&'a str>,
+    /// Where the citations came from (`Semantic Scholar`, an API URL, or `synthetic demo data`).
+    pub data_source: &'a str,
 }

@@ -117,7 +117,7 @@ impl TimelineScene {
         // Undated papers are not drawn; far-away stand-ins keep the indices aligned.
         let placed_centres: Vec<Point> = centres.iter().map(|c| c.unwrap_or([-1e6, -1e6])).collect();
         paper_labels::draw(&mut frame.drawing, &selection, &labels, &placed_centres, &radii);
-        frame.legend(&selection, radius_range, PLACEMENT, LINES, input.data_date);
+        frame.legend(&selection, radius_range, PLACEMENT, LINES, input.data_date, input.data_source);
         if dated.is_empty() {
             frame.empty_note(EMPTY);
         }

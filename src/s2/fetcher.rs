@@ -34,7 +34,10 @@ pub enum FetchError {
     #[error("{0}")]
     Forbidden(String),
     /// Nothing answers at the API URL.
-    #[error("cannot reach Semantic Scholar at {0}: check the network connection and --api-url")]
+    #[error(
+        "cannot reach Semantic Scholar at {0}: check the network and --api-url, \
+         or use --offline (cached answers only) or `citegraph demo` (synthetic data)"
+    )]
     Unreachable(String),
     /// `--offline` and the answer is not cached.
     #[error("not in the cache")]
@@ -180,7 +183,9 @@ impl<'a> Fetcher<'a> {
                     if err.is_connect() && !self.answered && attempt >= UNREACHABLE_AFTER {
                         // Nothing has answered in this run: no network, or a wrong --api-url.
                         // Stop rather than retry every item for minutes.
-                        return Err(FetchError::Unreachable(format!("{} ({why})", key.api)));
+                        // The message keeps only the innermost cause (-v logs all of it).
+                        let cause = why.rsplit(": ").next().unwrap_or(&why);
+                        return Err(FetchError::Unreachable(format!("{} ({cause})", key.api)));
                     }
                     Failure::Retry { why, retry_after: None }
                 }

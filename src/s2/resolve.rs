@@ -71,7 +71,8 @@ pub async fn resolve_all(
         }
     }
     let without_id = list.papers.iter().filter(|p| s2_id(p).is_none()).count();
-    progress.phase("resolving", (ids.len().div_ceil(BATCH_MAX) + without_id) as u64);
+    // Phases: batch lookups by id, then title matches, then (assemble.rs) the listings.
+    progress.phase("resolving", ids.len().div_ceil(BATCH_MAX) as u64);
 
     // Step 1: the batch lookups.
     let mut found: HashMap<String, PaperMeta> = HashMap::new();
@@ -120,7 +121,7 @@ pub async fn resolve_all(
         progress.step();
     }
     let misses = ids.iter().filter(|id| !found.contains_key(*id) && !batch_failed.contains_key(*id)).count();
-    progress.phase("resolving", (without_id + misses) as u64);
+    progress.phase("matching", (without_id + misses) as u64);
 
     // Step 2: everything else by title, in list order.
     let mut outcomes = Vec::with_capacity(list.papers.len());

@@ -15,6 +15,9 @@ use super::{Console, Verbosity};
 pub struct Progress {
     bar: ProgressBar,
     console: Console,
+    /// Whether the bar is shown; it is drawn from the first [`Progress::phase`] on, so it never
+    /// shows an empty `0/0` before any work is known.
+    visible: bool,
 }
 
 impl Progress {
@@ -22,31 +25,38 @@ impl Progress {
     pub fn new(console: &Console) -> Self {
         let visible = console.verbosity() >= Verbosity::Normal && std::io::stderr().is_terminal();
         let bar = if visible {
-            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
             bar.set_style(
                 ProgressStyle::with_template("{prefix:>9} [{bar:25}] {pos}/{len} ETA {eta:>3} {wide_msg}")
                     .expect("the progress template is valid")
                     .progress_chars("=> "),
             );
-            bar.enable_steady_tick(Duration::from_millis(250));
             bar
         } else {
             ProgressBar::hidden()
         };
-        Progress { bar, console: console.clone() }
+        Progress { bar, console: console.clone(), visible }
     }
 
     /// A hidden display that logs nothing (for library callers and tests).
     pub fn silent() -> Self {
-        Progress { bar: ProgressBar::hidden(), console: Console::new(Verbosity::Quiet) }
+        Progress { bar: ProgressBar::hidden(), console: Console::new(Verbosity::Quiet), visible: false }
     }
 
-    /// Starts a phase of `len` steps (`resolving` papers, `fetching` listings).
+    /// Starts a phase of `len` steps (`resolving` ids in batches, `matching` titles, `fetching`
+    /// listings); the first one shows the bar.
     pub fn phase(&self, prefix: &'static str, len: u64) {
-        self.bar.set_length(len);
-        self.bar.set_position(0);
-        self.bar.set_message("");
+        // Changed out of sight, so no frame mixes the new phase with the last one's progress
+        // (`reset` also restarts the ETA).
+        self.bar.set_draw_target(ProgressDrawTarget::hidden());
         self.bar.set_prefix(prefix);
+        self.bar.set_message("");
+        self.bar.reset();
+        self.bar.set_length(len);
+        if self.visible {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            self.bar.enable_steady_tick(Duration::from_millis(250));
+        }
     }
 
     /// What is being fetched now.

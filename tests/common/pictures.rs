@@ -26,7 +26,12 @@ impl Fixture {
 
 /// Options as `citegraph build` uses them by default, with a fixed data date.
 pub fn options(map_top: usize, full_graph: bool) -> ExportOptions {
-    ExportOptions { map_top, full_graph, data_date: Some("2024-05-14".to_owned()) }
+    ExportOptions {
+        map_top,
+        full_graph,
+        data_date: Some("2024-05-14".to_owned()),
+        data_source: "Semantic Scholar".to_owned(),
+    }
 }
 
 /// A paper node with a title, year and authors (the rest empty).
