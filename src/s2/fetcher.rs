@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::cache::{Cache, Endpoint, Entry, Lookup, RequestKey};
-use super::client::{Client, RawResponse, describe_transport_error, url_of};
+use super::client::{Client, RawResponse, SendError, describe_transport_error, url_of};
 use super::status::{self, Status};
 use super::throttle::{RetryPolicy, Throttle};
 use super::{FetchConfig, FetchOptions};
@@ -33,6 +33,12 @@ pub enum FetchError {
     /// 403: the key was refused (or, without a key, the URL is not the API).
     #[error("{0}")]
     Forbidden(String),
+    /// The API URL answered with a redirect, which citegraph does not follow.
+    #[error("{0}")]
+    Redirected(String),
+    /// The answer was larger than citegraph reads ([`super::client::MAX_ANSWER_BYTES`]).
+    #[error("{0}")]
+    TooLarge(String),
     /// Nothing answers at the API URL.
     #[error("cannot reach Semantic Scholar at {0}: check the network connection and --api-url")]
     Unreachable(String),
@@ -67,7 +73,10 @@ impl FetchError {
     /// Whether this error must stop the whole run rather than one item (a refused key, an API
     /// that cannot be reached at all, a cache that cannot be written).
     pub fn is_fatal(&self) -> bool {
-        matches!(self, FetchError::Forbidden(_) | FetchError::Unreachable(_) | FetchError::Cache(_))
+        matches!(
+            self,
+            FetchError::Forbidden(_) | FetchError::Redirected(_) | FetchError::Unreachable(_) | FetchError::Cache(_)
+        )
     }
 }
 
@@ -111,7 +120,11 @@ enum Failure {
 impl<'a> Fetcher<'a> {
     /// A fetcher for `config`; offline it has no client, so nothing ever connects.
     pub fn new(config: &FetchConfig, options: &FetchOptions, progress: &'a Progress) -> anyhow::Result<Self> {
-        let client = if config.offline { None } else { Some(Client::new(&config.api_url, config.api_key.as_ref())?) };
+        let client = if config.offline {
+            None
+        } else {
+            Some(Client::new(&config.api_url, config.api_key.as_ref(), options.max_answer)?)
+        };
         Ok(Fetcher {
             cache: Cache::new(&config.cache_dir),
             client,
@@ -171,7 +184,12 @@ impl<'a> Fetcher<'a> {
                         Err(failure) => failure,
                     }
                 }
-                Err(err) => {
+                Err(err @ SendError::TooLarge { .. }) => {
+                    // Retrying would read the same flood again.
+                    self.progress.detail(format_args!("{method} {url} -> too large ({took:.2} s)"));
+                    return Err(FetchError::TooLarge(format!("{label}: {err}")));
+                }
+                Err(SendError::Transport(err)) => {
                     let why = describe_transport_error(&err);
                     self.progress.detail(format_args!("{method} {url} -> {why} ({took:.2} s)"));
                     if err.is_connect() && !self.answered && attempt >= UNREACHABLE_AFTER {
@@ -227,6 +245,14 @@ impl<'a> Fetcher<'a> {
                 Err(Failure::Retry { why: "429 Too Many Requests".to_owned(), retry_after })
             }
             Status::Transient { why, retry_after } => Err(Failure::Retry { why, retry_after }),
+            Status::Redirected { status, location } => {
+                let to = location.map_or_else(|| "no Location".to_owned(), |l| format!("Location: {l}"));
+                Err(Failure::Stop(FetchError::Redirected(format!(
+                    "{} answered {status}, a redirect ({to}); citegraph does not follow redirects, so that the \
+                     API key never reaches another host: check --api-url",
+                    key.api
+                ))))
+            }
             Status::Rejected { status, message } => Err(Failure::Stop(FetchError::Rejected { status, message })),
         }
     }

@@ -34,14 +34,22 @@ use crate::paper_list::PaperList;
 use crate::terminal::Console;
 use crate::wording::{plural, summarise};
 
-/// Knobs that are not user options: the retry policy and the jitter seed (tests make backoff
-/// instant and reproducible with them).
-#[derive(Debug, Clone, Default)]
+/// Knobs that are not user options: the retry policy, the jitter seed and the answer size cap
+/// (tests make backoff instant and reproducible with them, and the cap small).
+#[derive(Debug, Clone)]
 pub struct FetchOptions {
     /// How failed requests are retried.
     pub retry: RetryPolicy,
     /// Seed of the backoff jitter; random when `None`.
     pub seed: Option<u64>,
+    /// The largest answer read, in bytes ([`client::MAX_ANSWER_BYTES`] by default).
+    pub max_answer: u64,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions { retry: RetryPolicy::default(), seed: None, max_answer: client::MAX_ANSWER_BYTES }
+    }
 }
 
 /// Runs the fetch stage: resolves every listed paper and fetches the references and citations of
