@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer};
 
+use super::cache::{Endpoint, RequestKey};
 use crate::model::{Author, ExternalIds, PaperMeta};
 
 /// A paper object (also nested as `citedPaper` / `citingPaper`). Only requested fields appear,
@@ -96,6 +97,44 @@ pub struct MatchAnswer {
 
 /// The answer of `POST /paper/batch`: one slot per requested id, `null` for misses.
 pub type BatchAnswer = Vec<Option<ApiPaper>>;
+
+/// Checks a 200 answer against its endpoint's shape, before it is cached or used: a batch answer
+/// is an array of papers or nulls with one entry per id asked; a title match has its hit in
+/// `data[0]`; a listing has `data`, an array of rows or `null` (withheld by the publisher). A
+/// missing `data` is not an empty listing (only relevance search, which citegraph does not use,
+/// leaves `data` out when it finds nothing). The error says what does not fit.
+pub fn check_answer(key: &RequestKey, body: &serde_json::Value) -> Result<(), String> {
+    match key.endpoint {
+        Endpoint::Batch => {
+            let asked = key.ids.as_ref().map_or(0, Vec::len);
+            if !body.is_array() {
+                return Err("the batch answer is not a JSON array".to_owned());
+            }
+            let slots =
+                BatchAnswer::deserialize(body).map_err(|e| format!("the batch answer holds a non-paper: {e}"))?;
+            if slots.len() != asked {
+                return Err(format!("the batch answer has {} entries for {asked} ids", slots.len()));
+            }
+        }
+        Endpoint::Match => {
+            let answer =
+                MatchAnswer::deserialize(body).map_err(|e| format!("the title match answer is not readable: {e}"))?;
+            if answer.data.is_none_or(|hits| hits.is_empty()) {
+                return Err("the title match answer has no hit in `data`".to_owned());
+            }
+        }
+        Endpoint::References | Endpoint::Citations => {
+            if !body.is_object() {
+                return Err("the listing answer is not a JSON object".to_owned());
+            }
+            let page = EdgePage::deserialize(body).map_err(|e| format!("the listing answer is not readable: {e}"))?;
+            if page.data.is_none() {
+                return Err("the listing answer has no `data`".to_owned());
+            }
+        }
+    }
+    Ok(())
+}
 
 /// An error body: `{"error": ...}` from the application (400, 404) or `{"message": ...}` from the
 /// gateway (403, 429, 5xx).

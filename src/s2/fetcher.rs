@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use super::api::check_answer;
 use super::cache::{Cache, Endpoint, Entry, Lookup, RequestKey};
 use super::client::{Client, RawResponse, SendError, describe_transport_error, url_of};
 use super::status::{self, Status};
@@ -144,7 +145,17 @@ impl<'a> Fetcher<'a> {
     /// The answer to `key`; `label` names it for people ("citations of “Title”").
     pub async fn fetch(&mut self, key: &RequestKey, label: &str) -> Result<Answer, FetchError> {
         if !self.refresh {
-            match self.cache.read(key) {
+            let lookup = match self.cache.read(key) {
+                Lookup::Hit(entry) if entry.status == 200 => match check_answer(key, &entry.body) {
+                    Ok(()) => Lookup::Hit(entry),
+                    Err(why) => Lookup::Corrupt(format!(
+                        "{} holds an answer citegraph cannot read ({why})",
+                        self.cache.path_of(key).display()
+                    )),
+                },
+                lookup => lookup,
+            };
+            match lookup {
                 Lookup::Hit(entry) => {
                     self.stats.from_cache += 1;
                     self.progress.detail(format_args!("cached {}", url_of(key)));
@@ -224,7 +235,14 @@ impl<'a> Fetcher<'a> {
     /// keeping, slows down on a 429, and says whether to retry or stop.
     fn interpret(&mut self, key: &RequestKey, response: RawResponse) -> Result<Answer, Failure> {
         match status::decode(response) {
-            Status::Found(body) => self.store(key, 200, body).map(Answer::Found).map_err(Failure::Stop),
+            Status::Found(body) => match check_answer(key, &body) {
+                Ok(()) => self.store(key, 200, body).map(Answer::Found).map_err(Failure::Stop),
+                // Never cached: a rerun would fail on it again without asking.
+                Err(why) => Err(Failure::Retry {
+                    why: format!("200 with an answer citegraph cannot read: {why}"),
+                    retry_after: None,
+                }),
+            },
             Status::NotFound(error) => {
                 self.store(key, 404, serde_json::json!({ "error": error })).map_err(Failure::Stop)?;
                 Ok(Answer::NotFound(error))
