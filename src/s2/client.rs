@@ -133,15 +133,20 @@ impl Client {
 
 /// The URL of a request (the key is never part of it, so it is safe to log).
 pub fn url_of(key: &RequestKey) -> Url {
-    let base = Url::parse(&key.api).expect("the API URL was validated by the configuration");
-    let path = match key.endpoint {
-        Endpoint::Batch => "paper/batch".to_owned(),
-        Endpoint::Match => "paper/search/match".to_owned(),
-        // S2 paper ids are 40 hex digits; ids with `/` (DOIs) would go raw, as S2 expects.
-        Endpoint::References => format!("paper/{}/references", key.id.as_deref().unwrap_or_default()),
-        Endpoint::Citations => format!("paper/{}/citations", key.id.as_deref().unwrap_or_default()),
-    };
-    let mut url = base.join(&path).expect("a relative path always joins");
+    let mut url = Url::parse(&key.api).expect("the API URL was validated by the configuration");
+    {
+        // Each part a segment of its own, percent-encoded: no id can add a segment, climb with
+        // `..` or start a query. (The fetcher also refuses any path id that is not 40 hex.)
+        let mut segments = url.path_segments_mut().expect("an http(s) URL has a path");
+        segments.pop_if_empty();
+        let id = key.id.as_deref().unwrap_or_default();
+        match key.endpoint {
+            Endpoint::Batch => segments.extend(["paper", "batch"]),
+            Endpoint::Match => segments.extend(["paper", "search", "match"]),
+            Endpoint::References => segments.extend(["paper", id, "references"]),
+            Endpoint::Citations => segments.extend(["paper", id, "citations"]),
+        };
+    }
     {
         let mut query = url.query_pairs_mut();
         if let Some(q) = &key.query {
@@ -214,6 +219,15 @@ mod tests {
         assert_eq!(
             found.as_str(),
             "http://127.0.0.1:9/graph/v1/paper/search/match?query=Self-Consuming+Models+Go+MAD&fields=title%2Cyear"
+        );
+    }
+
+    #[test]
+    fn an_id_in_a_path_is_one_percent_encoded_segment() {
+        let url = url_of(&RequestKey { id: Some("../../batch?x=#y".into()), query: None, ..key(Endpoint::Citations) });
+        assert_eq!(
+            url.as_str(),
+            "http://127.0.0.1:9/graph/v1/paper/..%2F..%2Fbatch%3Fx=%23y/citations?offset=1000&limit=1000&fields=title%2Cyear"
         );
     }
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::api::check_answer;
+use super::api::{check_answer, check_request};
 use super::cache::{Cache, Endpoint, Entry, Lookup, RequestKey};
 use super::client::{Client, RawResponse, SendError, describe_transport_error, url_of};
 use super::status::{self, Status};
@@ -65,6 +65,10 @@ pub enum FetchError {
     /// A 200 whose JSON has a shape citegraph cannot read.
     #[error("Semantic Scholar answered with JSON citegraph cannot read: {0}")]
     Unreadable(String),
+    /// A request citegraph refuses to send: an id of an undocumented form, or one that is not a
+    /// paper id in a path.
+    #[error("refused to send the request: {0}")]
+    BadId(String),
     /// The cache could not be written.
     #[error("{0:#}")]
     Cache(anyhow::Error),
@@ -144,6 +148,7 @@ impl<'a> Fetcher<'a> {
 
     /// The answer to `key`; `label` names it for people ("citations of “Title”").
     pub async fn fetch(&mut self, key: &RequestKey, label: &str) -> Result<Answer, FetchError> {
+        check_request(key).map_err(FetchError::BadId)?;
         if !self.refresh {
             let lookup = match self.cache.read(key) {
                 Lookup::Hit(entry) if entry.status == 200 => match check_answer(key, &entry.body) {

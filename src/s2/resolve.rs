@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::api::{ApiPaper, BatchAnswer, MatchAnswer};
+use super::api::{ApiPaper, BatchAnswer, MatchAnswer, is_documented_id};
 use super::cache::{Endpoint, RequestKey};
 use super::fetcher::{Answer, FetchError, Fetcher};
 use crate::model::{PaperMeta, Resolution, ResolvedVia, normalize_title, strip_arxiv_version};
@@ -47,9 +47,15 @@ impl PaperOutcome {
     }
 }
 
-/// The id of `paper` in a form S2 looks up, if it has one.
+/// The id of `paper` in a form S2 looks up, if it has one of a documented form
+/// ([`is_documented_id`]); papers without one are looked up by title.
 pub fn s2_id(paper: &ListedPaper) -> Option<String> {
-    paper.id.as_ref().and_then(PaperId::s2_id)
+    paper.id.as_ref().and_then(PaperId::s2_id).filter(|id| is_documented_id(id))
+}
+
+/// The id of `paper` when it has one S2 could look up but of no documented form (it is not sent).
+fn undocumented_id(paper: &ListedPaper) -> Option<String> {
+    paper.id.as_ref().and_then(PaperId::s2_id).filter(|id| !is_documented_id(id))
 }
 
 /// Passes an error that only fails one item; returns a fatal one.
@@ -69,6 +75,17 @@ pub async fn resolve_all(
     for id in list.papers.iter().filter_map(s2_id) {
         if seen.insert(id.clone()) {
             ids.push(id);
+        }
+    }
+    for paper in &list.papers {
+        if let Some(id) = undocumented_id(paper) {
+            progress.warn(format_args!(
+                "list line {}: {:?} is not of a form Semantic Scholar documents, so it is not sent; \
+                 looking \"{}\" up by title",
+                paper.line,
+                id.chars().take(80).collect::<String>(),
+                short(&paper.title)
+            ));
         }
     }
     let without_id = list.papers.iter().filter(|p| s2_id(p).is_none()).count();
@@ -238,6 +255,9 @@ async fn match_title(
     }
     let why_by_title = match id {
         Some(id) => format!("{id} is not on Semantic Scholar, and "),
+        None if undocumented_id(paper).is_some() => {
+            "its id is not of a form Semantic Scholar documents, and ".to_owned()
+        }
         None if paper.id.is_some() => "Semantic Scholar cannot look up an OpenReview id, and ".to_owned(),
         None => "the link names no identifier Semantic Scholar knows, and ".to_owned(),
     };
