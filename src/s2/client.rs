@@ -51,8 +51,8 @@ pub enum SendError {
     #[error("{}", describe_transport_error(.0))]
     Transport(reqwest::Error),
     /// The answer is larger than the cap; reading stopped there.
-    #[error("the answer is larger than {} MiB, far above Semantic Scholar's 10 MB cap on answers; \
-             citegraph stopped reading it (check --api-url)", .limit / (1024 * 1024))]
+    #[error("the answer is larger than {}, far above Semantic Scholar's 10 MB cap on answers; \
+             citegraph stopped reading it (check --api-url)", binary_size(*.limit))]
     TooLarge {
         /// The cap, in bytes.
         limit: u64,
@@ -128,6 +128,18 @@ impl Client {
             body.extend_from_slice(&chunk);
         }
         Ok(RawResponse { status, retry_after, location, body })
+    }
+}
+
+/// `32 MiB`, `256 KiB` or `1000 bytes`.
+fn binary_size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    if bytes >= KIB * KIB && bytes.is_multiple_of(KIB * KIB) {
+        format!("{} MiB", bytes / (KIB * KIB))
+    } else if bytes >= KIB && bytes.is_multiple_of(KIB) {
+        format!("{} KiB", bytes / KIB)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 

@@ -141,12 +141,12 @@ pub async fn fetch_listing(
     let linked = rows.len() as u64;
     if capped {
         let reachable = count.filter(|&n| n > fetched);
-        let of = reachable.map_or_else(|| "more".to_owned(), thousands);
-        let note = format!(
-            "{what} of \"{}\": {} of {of} reachable (the API pages no further than 9,999 rows)",
-            short(title),
-            thousands(fetched)
-        );
+        // S2's count can lag behind its listing: then only "more" is known.
+        let how_many = match reachable {
+            Some(n) => format!("{} of {} reachable", thousands(fetched), thousands(n)),
+            None => format!("the first {} rows; more exist", thousands(fetched)),
+        };
+        let note = format!("{what} of \"{}\": {how_many} (the API pages no further than 9,999 rows)", short(title));
         return Ok(ListingOutcome { listing: Listing::Capped { linked, unlinked, reachable }, rows, note: Some(note) });
     }
     Ok(ListingOutcome { listing: Listing::Complete { linked, unlinked }, rows, note: None })

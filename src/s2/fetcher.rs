@@ -203,7 +203,7 @@ impl<'a> Fetcher<'a> {
                 Err(err @ SendError::TooLarge { .. }) => {
                     // Retrying would read the same flood again.
                     self.progress.detail(format_args!("{method} {url} -> too large ({took:.2} s)"));
-                    return Err(FetchError::TooLarge(format!("{label}: {err}")));
+                    return Err(FetchError::TooLarge(err.to_string()));
                 }
                 Err(SendError::Transport(err)) => {
                     let why = describe_transport_error(&err);
