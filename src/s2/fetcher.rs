@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::api::{check_answer, check_request};
-use super::cache::{Cache, Endpoint, Entry, Lookup, RequestKey};
+use super::cache::{CACHE_VERSION, Cache, Endpoint, Entry, Lookup, RequestKey};
 use super::client::{Client, RawResponse, SendError, describe_transport_error, url_of};
 use super::status::{self, Status};
 use super::throttle::{RetryPolicy, Throttle};
@@ -104,6 +104,7 @@ pub struct Fetcher<'a> {
     refresh: bool,
     api_key_set: bool,
     answered: bool,
+    other_version_said: bool,
     throttle: Throttle,
     policy: RetryPolicy,
     rng: fastrand::Rng,
@@ -136,6 +137,7 @@ impl<'a> Fetcher<'a> {
             refresh: config.refresh,
             api_key_set: config.api_key.is_some(),
             answered: false,
+            other_version_said: false,
             throttle: Throttle::new(config.rps),
             policy: options.retry.clone(),
             rng: options.seed.map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed),
@@ -167,6 +169,22 @@ impl<'a> Fetcher<'a> {
                     return Ok(self.use_entry(entry));
                 }
                 Lookup::Miss => {}
+                Lookup::OtherVersion(version) if self.client.is_none() => {
+                    self.not_cached.push(format!(
+                        "{label} (the cache holds it from another version of citegraph, cache format {version})"
+                    ));
+                    return Err(FetchError::NotCached);
+                }
+                Lookup::OtherVersion(version) if !self.other_version_said => {
+                    self.other_version_said = true;
+                    self.progress.warn(format_args!(
+                        "the cache holds answers from another version of citegraph (cache format {version}; \
+                         this one reads format {CACHE_VERSION}): fetching them again"
+                    ));
+                }
+                Lookup::OtherVersion(_) => {
+                    self.progress.detail(format_args!("{label}: cached by another version of citegraph"));
+                }
                 Lookup::Corrupt(reason) if self.client.is_some() => {
                     self.progress.warn(format_args!("corrupt cache entry for {label}: {reason}; fetching it again"));
                 }
