@@ -76,3 +76,50 @@ fn a_cache_that_cannot_be_written_gives_its_cause_once() {
     let cause = "(os error 21)";
     assert_eq!(stderr.matches(cause).count(), 1, "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_fetch_says_what_was_kept_and_a_rerun_resumes() {
+    use std::time::{Duration, Instant};
+    let mock = MockS2::start(Universe::builtin_field());
+    let cache = tempfile::tempdir().unwrap();
+    // Four requests a second: the 54 requests of the list would take a quarter of a minute.
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_citegraph"))
+        .env_remove("S2_API_KEY")
+        .env_remove("S2_API_URL")
+        .arg("--api-url")
+        .arg(mock.api_url())
+        .arg("--cache-dir")
+        .arg(cache.path())
+        .args(["--rps", "4", "fetch"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let stored = |dir: &Path| {
+        ["batch", "match", "references", "citations"]
+            .iter()
+            .filter_map(|e| std::fs::read_dir(dir.join(e)).ok())
+            .flat_map(|entries| entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()))
+            .filter(|name| name.ends_with(".json") && !name.starts_with('.'))
+            .count()
+    };
+    while stored(cache.path()) < 3 {
+        assert!(started.elapsed() < Duration::from_secs(20), "the fetch stored nothing");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let status = std::process::Command::new("kill").arg("-INT").arg(child.id().to_string()).status().unwrap();
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted (Ctrl-C)") && stderr.contains("kept in the cache directory"), "{stderr}");
+    assert!(stderr.contains("run the same command again to resume"), "{stderr}");
+    let kept = stored(cache.path());
+    assert!(kept < 54, "the fetch was not interrupted");
+
+    mock.reset_requests();
+    let output = citegraph_on(&mock, cache.path()).arg("fetch").output().unwrap();
+    assert!(output.status.success(), "{:?}", outputs(&output));
+    assert_eq!(mock.request_count(), 54 - kept, "the rerun fetches only what was not kept");
+}

@@ -306,6 +306,7 @@ impl<'a> Fetcher<'a> {
     ) -> Result<serde_json::Value, FetchError> {
         let entry = Entry { fetched_at: jiff::Timestamp::now(), status, body };
         self.cache.write(key, &entry).map_err(FetchError::Cache)?;
+        super::interrupt::stored();
         self.newest = self.newest.max(Some(entry.fetched_at));
         Ok(entry.body)
     }

@@ -5,7 +5,8 @@
 //! each listed paper (batch by id, then title match), [`edges`] pages its references and
 //! citations, [`fetcher`] answers each request from the [`cache`] or through the [`client`], paced
 //! and retried by [`throttle`], with [`status`] saying what each HTTP status means; [`api`] holds
-//! the response shapes, [`options`] the stage's settings, [`report`] the account of the run.
+//! the response shapes, [`options`] the stage's settings, [`report`] the account of the run,
+//! [`interrupt`] what Ctrl-C says.
 //! One request is in flight at a time.
 
 pub mod api;
@@ -14,6 +15,7 @@ pub mod cache;
 pub mod client;
 pub mod edges;
 pub mod fetcher;
+pub mod interrupt;
 pub mod options;
 pub mod report;
 pub mod resolve;
@@ -110,6 +112,7 @@ fn run(
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().context("cannot start the async runtime")?;
     let mut fetcher = Fetcher::new(config, options, progress)?;
+    let _interruptible = (!config.offline).then(|| interrupt::FetchGuard::start(&config.cache_dir));
     let result = runtime.block_on(assemble::gather(list, config.api_url.as_str(), &mut fetcher, progress));
     progress.finish();
     let (mut corpus, mut report) = result.map_err(anyhow::Error::new)?;
