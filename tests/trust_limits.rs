@@ -59,3 +59,51 @@ fn a_capped_listing_whose_count_is_stale_says_more_exist_in_plain_words() {
     assert!(!line.contains("of more"), "{line}");
     assert!(line.contains("the first 9,999 rows; more exist"), "{line}");
 }
+
+/// A server that answers every request with a chunked 200 (no `Content-Length`) that goes on and
+/// on, up to `limit` bytes; it returns how many bytes it managed to send.
+fn endless_server(limit: usize) -> (String, std::thread::JoinHandle<usize>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/graph/v1/", listener.local_addr().unwrap());
+    let handle = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap() > 0 && line != "\r\n" {
+            line.clear();
+        }
+        let mut stream = stream;
+        let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n";
+        stream.write_all(head.as_bytes()).unwrap();
+        let chunk = [b' '; 16 * 1024];
+        let mut sent = 0;
+        while sent < limit {
+            let framed = [format!("{:x}\r\n", chunk.len()).as_bytes(), &chunk, b"\r\n"].concat();
+            if stream.write_all(&framed).is_err() {
+                break;
+            }
+            sent += chunk.len();
+        }
+        sent
+    });
+    (url, handle)
+}
+
+#[test]
+fn an_endless_answer_is_cut_off_at_the_cap_while_it_streams_in() {
+    const CAP: u64 = 256 * 1024;
+    const SERVER_LIMIT: usize = 256 * 1024 * 1024;
+    let (url, server) = endless_server(SERVER_LIMIT);
+    let cache = tempfile::tempdir().unwrap();
+    let mock = MockS2::start(Universe::default());
+    let mut config = fetch_config(&mock, cache.path());
+    config.api_url = url::Url::parse(&url).unwrap();
+    let list = list_from("## S\n1. [Synthetic](https://arxiv.org/abs/2301.00001)\n");
+    let options = FetchOptions { max_answer: CAP, ..fast_options() };
+    let (_, report) = s2::fetch_corpus_with(&list, &config, &options, &Progress::silent()).unwrap();
+    let errors = report.errors();
+    assert!(errors.iter().any(|e| e.contains("larger than 256 KiB")), "{errors:?}");
+    let sent = server.join().unwrap();
+    assert!(sent < SERVER_LIMIT, "the client read the whole stream ({sent} bytes)");
+}
