@@ -30,14 +30,14 @@ impl FetchGuard {
     pub fn start(cache_dir: &Path) -> FetchGuard {
         watch();
         STORED.store(0, Ordering::SeqCst);
-        *FETCHING.lock().unwrap_or_else(|e| e.into_inner()) = Some(cache_dir.to_path_buf());
+        *FETCHING.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(cache_dir.to_path_buf());
         FetchGuard(())
     }
 }
 
 impl Drop for FetchGuard {
     fn drop(&mut self) {
-        *FETCHING.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        *FETCHING.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 }
 
@@ -65,7 +65,7 @@ fn watch() {
             if runtime.block_on(tokio::signal::ctrl_c()).is_err() {
                 return;
             }
-            let fetching = FETCHING.lock().unwrap_or_else(|e| e.into_inner()).clone();
+            let fetching = FETCHING.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
             if let Some(dir) = fetching {
                 eprintln!("\n{}", interrupted_message(STORED.load(Ordering::SeqCst), &dir));
             }
