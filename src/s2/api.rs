@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer};
 
+use super::cache::{Endpoint, RequestKey};
 use crate::model::{Author, ExternalIds, PaperMeta};
 
 /// A paper object (also nested as `citedPaper` / `citingPaper`). Only requested fields appear,
@@ -96,6 +97,115 @@ pub struct MatchAnswer {
 
 /// The answer of `POST /paper/batch`: one slot per requested id, `null` for misses.
 pub type BatchAnswer = Vec<Option<ApiPaper>>;
+
+/// Whether `id` is a Semantic Scholar paper id: 40 hex digits.
+pub fn is_paper_id(id: &str) -> bool {
+    id.len() == 40 && id.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Whether `id` has one of the forms S2 documents for paper lookups: a 40-hex paper id, or
+/// `CorpusId:`, `MAG:`, `PMID:` digits, `PMCID:` digits (with or without `PMC`), `ARXIV:` and
+/// `ACL:` ids (letters, digits, `.`, `-`, `/`), `DOI:10.<registrant>/<suffix>` (visible ASCII, no
+/// quote or backslash), or `URL:` an http(s) URL. Prefixes ignore case, as S2's do. Nothing else
+/// is sent.
+pub fn is_documented_id(id: &str) -> bool {
+    let Some((prefix, value)) = id.split_once(':') else { return is_paper_id(id) };
+    let digits = |v: &str| !v.is_empty() && v.len() <= 20 && v.bytes().all(|b| b.is_ascii_digit());
+    let plain = |v: &str| {
+        !v.is_empty()
+            && v.len() <= 100
+            && v.bytes().any(|b| b.is_ascii_digit())
+            && v.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'/'))
+    };
+    let visible = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\\'));
+    match prefix.to_ascii_lowercase().as_str() {
+        "corpusid" | "mag" | "pmid" => digits(value),
+        "pmcid" => digits(value.strip_prefix("PMC").unwrap_or(value)),
+        "arxiv" | "acl" => plain(value),
+        "doi" => {
+            value.len() <= 300
+                && value.strip_prefix("10.").and_then(|v| v.split_once('/')).is_some_and(|(registrant, suffix)| {
+                    !registrant.is_empty()
+                        && registrant.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                        && visible(suffix)
+                })
+        }
+        "url" => {
+            visible(value)
+                && url::Url::parse(value).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+        }
+        _ => false,
+    }
+}
+
+/// Checks a request before it is sent: a paper id in a path must be 40 hex digits, and every id
+/// in a batch body of a documented form ([`is_documented_id`]). The error names the id.
+pub fn check_request(key: &RequestKey) -> Result<(), String> {
+    match key.endpoint {
+        Endpoint::References | Endpoint::Citations => {
+            let id = key.id.as_deref().unwrap_or_default();
+            if !is_paper_id(id) {
+                return Err(format!("{id:?} is not a Semantic Scholar paper id (40 hex digits)"));
+            }
+        }
+        Endpoint::Batch => {
+            if let Some(id) = key.ids.iter().flatten().find(|id| !is_documented_id(id)) {
+                return Err(format!("{id:?} is not an id of a form Semantic Scholar documents"));
+            }
+        }
+        Endpoint::Match => {}
+    }
+    Ok(())
+}
+
+/// A `paperId` that is neither null nor 40 hex digits.
+fn odd_paper_id<'p>(papers: impl IntoIterator<Item = &'p ApiPaper>) -> Result<(), String> {
+    match papers.into_iter().filter_map(|p| p.paper_id.as_deref()).find(|id| !is_paper_id(id)) {
+        Some(id) => {
+            Err(format!("it holds a paperId that is not 40 hex digits: {:?}", id.chars().take(60).collect::<String>()))
+        }
+        None => Ok(()),
+    }
+}
+
+/// Checks a 200 answer against its endpoint's shape, before it is cached or used: a batch answer
+/// is an array of papers or nulls with one entry per id asked; a title match has its hit in
+/// `data[0]`; a listing has `data`, an array of rows or `null` (withheld by the publisher). A
+/// missing `data` is not an empty listing (only relevance search, which citegraph does not use,
+/// leaves `data` out when it finds nothing). The error says what does not fit.
+pub fn check_answer(key: &RequestKey, body: &serde_json::Value) -> Result<(), String> {
+    match key.endpoint {
+        Endpoint::Batch => {
+            let asked = key.ids.as_ref().map_or(0, Vec::len);
+            if !body.is_array() {
+                return Err("the batch answer is not a JSON array".to_owned());
+            }
+            let slots =
+                BatchAnswer::deserialize(body).map_err(|e| format!("the batch answer holds a non-paper: {e}"))?;
+            if slots.len() != asked {
+                return Err(format!("the batch answer has {} entries for {asked} ids", slots.len()));
+            }
+            odd_paper_id(slots.iter().flatten())?;
+        }
+        Endpoint::Match => {
+            let answer =
+                MatchAnswer::deserialize(body).map_err(|e| format!("the title match answer is not readable: {e}"))?;
+            match answer.data {
+                Some(hits) if !hits.is_empty() => odd_paper_id(&hits)?,
+                _ => return Err("the title match answer has no hit in `data`".to_owned()),
+            }
+        }
+        Endpoint::References | Endpoint::Citations => {
+            if !body.is_object() {
+                return Err("the listing answer is not a JSON object".to_owned());
+            }
+            let page = EdgePage::deserialize(body).map_err(|e| format!("the listing answer is not readable: {e}"))?;
+            let Some(rows) = page.data else { return Err("the listing answer has no `data`".to_owned()) };
+            odd_paper_id(rows.iter().flatten().flat_map(|row| [&row.cited_paper, &row.citing_paper]).flatten())?;
+        }
+    }
+    Ok(())
+}
 
 /// An error body: `{"error": ...}` from the application (400, 404) or `{"message": ...}` from the
 /// gateway (403, 429, 5xx).
@@ -236,6 +346,41 @@ mod tests {
         let batch: BatchAnswer = serde_json::from_str(r#"[null,{"paperId":"a"},null]"#).unwrap();
         assert_eq!(batch.len(), 3);
         assert!(batch[0].is_none() && batch[2].is_none());
+    }
+
+    #[test]
+    fn only_ids_of_documented_forms_are_accepted() {
+        for id in [
+            "0123456789abcdef0123456789abcdef01234567",
+            "CorpusId:215416146",
+            "corpusid:1",
+            "ARXIV:2106.15928",
+            "arXiv:math/0207249",
+            "DOI:10.18653/v1/N18-3011",
+            "DOI:10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O",
+            "MAG:112218234",
+            "ACL:W12-3903",
+            "PMID:19872477",
+            "PMCID:2323736",
+            "URL:https://arxiv.org/abs/2106.15928v1",
+        ] {
+            assert!(is_documented_id(id), "{id}");
+        }
+        for id in [
+            "../../graph/v1/paper/batch?x=",
+            "0123456789abcdef",
+            "ARXIV:../../x",
+            "ARXIV:2106.15928?x=1",
+            "DOI:10.1234/abc\" onmouseover=\"alert(1)",
+            "DOI:10.1234/a b",
+            "DOI:11.1/x",
+            "CorpusId:12a",
+            "URL:javascript:alert(1)",
+            "OPENREVIEW:abc",
+            "",
+        ] {
+            assert!(!is_documented_id(id), "{id}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::atomic_file::write_atomically;
 
-/// Version of the envelope format; entries of another version are fetched again.
+/// Version of the envelope format; entries of another version are fetched again (and said to be).
 pub const CACHE_VERSION: u32 = 1;
 
 /// The endpoints citegraph calls.
@@ -105,8 +105,10 @@ pub struct Entry {
 pub enum Lookup {
     /// A usable answer.
     Hit(Entry),
-    /// Nothing stored (or an entry of an older format).
+    /// Nothing stored.
     Miss,
+    /// An entry written by another version of citegraph (its envelope format): not used.
+    OtherVersion(u32),
     /// An entry that cannot be used; the reason names the file.
     Corrupt(String),
 }
@@ -136,13 +138,13 @@ impl Cache {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Lookup::Miss,
             Err(err) => return Lookup::Corrupt(format!("cannot read {}: {err}", path.display())),
         };
-        // Peek at the version first, so a future format is a miss rather than "corrupt".
+        // Peek at the version first, so another format is told apart from a corrupt entry.
         #[derive(Deserialize)]
         struct Version {
             version: u32,
         }
         match serde_json::from_slice::<Version>(&bytes) {
-            Ok(v) if v.version != CACHE_VERSION => return Lookup::Miss,
+            Ok(v) if v.version != CACHE_VERSION => return Lookup::OtherVersion(v.version),
             Ok(_) => {}
             Err(err) => return Lookup::Corrupt(format!("{} is not a cache entry: {err}", path.display())),
         }
@@ -221,6 +223,6 @@ mod tests {
         std::fs::write(cache.path_of(&k), b"{\"version\":1,\"trunc").unwrap();
         assert!(matches!(cache.read(&k), Lookup::Corrupt(reason) if reason.contains("not a cache entry")));
         std::fs::write(cache.path_of(&k), b"{\"version\":999}").unwrap();
-        assert_eq!(cache.read(&k), Lookup::Miss);
+        assert_eq!(cache.read(&k), Lookup::OtherVersion(999));
     }
 }

@@ -4,11 +4,16 @@
 //! reqwest with rustls and the ring provider (no OpenSSL), gzip, a 60 s timeout (above the
 //! gateway's 30 s, so S2's own 504 arrives first), `citegraph/<version>` as user agent, and the
 //! `x-api-key` header only when `S2_API_KEY` is set, marked sensitive so no `Debug` shows it.
+//!
+//! It follows no redirect: the real API does not redirect, and a followed redirect would carry the
+//! key to whatever host the `Location` names. A 3xx comes back as an answer (with its
+//! `Location`) for the fetcher to refuse. Bodies are read as a stream and cut off at a cap
+//! ([`MAX_ANSWER_BYTES`] by default), so a hostile or broken server cannot fill the memory.
 
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
+use reqwest::header::{HeaderMap, HeaderValue, LOCATION, RETRY_AFTER};
 use url::Url;
 
 use super::cache::{Endpoint, RequestKey};
@@ -22,6 +27,10 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
 /// The user agent: `citegraph/<version>`.
 pub const USER_AGENT: &str = concat!("citegraph/", env!("CARGO_PKG_VERSION"));
 
+/// The largest answer read, decompressed: S2 caps its answers at 10 MB, so anything above this
+/// is not a Semantic Scholar answer. Reading stops there and the item fails.
+pub const MAX_ANSWER_BYTES: u64 = 32 * 1024 * 1024;
+
 /// An HTTP answer, before interpretation.
 #[derive(Debug, Clone)]
 pub struct RawResponse {
@@ -29,19 +38,38 @@ pub struct RawResponse {
     pub status: u16,
     /// `Retry-After`, when sent and readable.
     pub retry_after: Option<Duration>,
+    /// `Location`, on a redirect.
+    pub location: Option<String>,
     /// The body, decompressed.
     pub body: Vec<u8>,
+}
+
+/// Why a request got no answer.
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    /// Nothing (or nothing complete) came back: connection, timeout, protocol.
+    #[error("{}", describe_transport_error(.0))]
+    Transport(reqwest::Error),
+    /// The answer is larger than the cap; reading stopped there.
+    #[error("the answer is larger than {}, far above Semantic Scholar's 10 MB cap on answers; \
+             citegraph stopped reading it (check --api-url)", binary_size(*.limit))]
+    TooLarge {
+        /// The cap, in bytes.
+        limit: u64,
+    },
 }
 
 /// The Semantic Scholar HTTP client.
 #[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
+    max_answer: u64,
 }
 
 impl Client {
-    /// A client for `api_url`, sending `key` when there is one.
-    pub fn new(api_url: &Url, key: Option<&ApiKey>) -> Result<Client> {
+    /// A client for `api_url`, sending `key` when there is one, reading answers up to
+    /// `max_answer` bytes.
+    pub fn new(api_url: &Url, key: Option<&ApiKey>, max_answer: u64) -> Result<Client> {
         // reqwest is built without a default crypto provider: install ring once per process
         // (a second install fails harmlessly).
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -56,6 +84,8 @@ impl Client {
             .user_agent(USER_AGENT)
             .default_headers(headers)
             .gzip(true)
+            // Never follow: a redirect would take the key header to the host it names.
+            .redirect(reqwest::redirect::Policy::none())
             .timeout(REQUEST_TIMEOUT)
             .connect_timeout(CONNECT_TIMEOUT);
         if is_loopback(api_url) {
@@ -64,11 +94,11 @@ impl Client {
         }
         let http =
             builder.build().context("cannot set up the HTTPS client (are the system CA certificates installed?)")?;
-        Ok(Client { http })
+        Ok(Client { http, max_answer })
     }
 
     /// Sends the request `key` describes.
-    pub async fn send(&self, key: &RequestKey) -> Result<RawResponse, reqwest::Error> {
+    pub async fn send(&self, key: &RequestKey) -> Result<RawResponse, SendError> {
         let url = url_of(key);
         let request = match key.endpoint {
             Endpoint::Batch => {
@@ -77,29 +107,58 @@ impl Client {
             }
             Endpoint::Match | Endpoint::References | Endpoint::Citations => self.http.get(url),
         };
-        let response = request.send().await?;
+        let mut response = request.send().await.map_err(SendError::Transport)?;
         let status = response.status().as_u16();
-        let retry_after = response
-            .headers()
+        let headers = response.headers();
+        let retry_after = headers
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| parse_retry_after(v, jiff::Timestamp::now()));
-        let body = response.bytes().await?.to_vec();
-        Ok(RawResponse { status, retry_after, body })
+        let location = headers.get(LOCATION).map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+        let too_large = SendError::TooLarge { limit: self.max_answer };
+        // Content-Length counts compressed bytes: a hint only, the stream is counted as well.
+        if response.content_length().is_some_and(|n| n > self.max_answer) {
+            return Err(too_large);
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(SendError::Transport)? {
+            if (body.len() + chunk.len()) as u64 > self.max_answer {
+                return Err(too_large);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(RawResponse { status, retry_after, location, body })
+    }
+}
+
+/// `32 MiB`, `256 KiB` or `1000 bytes`.
+fn binary_size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    if bytes >= KIB * KIB && bytes.is_multiple_of(KIB * KIB) {
+        format!("{} MiB", bytes / (KIB * KIB))
+    } else if bytes >= KIB && bytes.is_multiple_of(KIB) {
+        format!("{} KiB", bytes / KIB)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 
 /// The URL of a request (the key is never part of it, so it is safe to log).
 pub fn url_of(key: &RequestKey) -> Url {
-    let base = Url::parse(&key.api).expect("the API URL was validated by the configuration");
-    let path = match key.endpoint {
-        Endpoint::Batch => "paper/batch".to_owned(),
-        Endpoint::Match => "paper/search/match".to_owned(),
-        // S2 paper ids are 40 hex digits; ids with `/` (DOIs) would go raw, as S2 expects.
-        Endpoint::References => format!("paper/{}/references", key.id.as_deref().unwrap_or_default()),
-        Endpoint::Citations => format!("paper/{}/citations", key.id.as_deref().unwrap_or_default()),
-    };
-    let mut url = base.join(&path).expect("a relative path always joins");
+    let mut url = Url::parse(&key.api).expect("the API URL was validated by the configuration");
+    {
+        // Each part a segment of its own, percent-encoded: no id can add a segment, climb with
+        // `..` or start a query. (The fetcher also refuses any path id that is not 40 hex.)
+        let mut segments = url.path_segments_mut().expect("an http(s) URL has a path");
+        segments.pop_if_empty();
+        let id = key.id.as_deref().unwrap_or_default();
+        match key.endpoint {
+            Endpoint::Batch => segments.extend(["paper", "batch"]),
+            Endpoint::Match => segments.extend(["paper", "search", "match"]),
+            Endpoint::References => segments.extend(["paper", id, "references"]),
+            Endpoint::Citations => segments.extend(["paper", id, "citations"]),
+        };
+    }
     {
         let mut query = url.query_pairs_mut();
         if let Some(q) = &key.query {
@@ -176,9 +235,18 @@ mod tests {
     }
 
     #[test]
+    fn an_id_in_a_path_is_one_percent_encoded_segment() {
+        let url = url_of(&RequestKey { id: Some("../../batch?x=#y".into()), query: None, ..key(Endpoint::Citations) });
+        assert_eq!(
+            url.as_str(),
+            "http://127.0.0.1:9/graph/v1/paper/..%2F..%2Fbatch%3Fx=%23y/citations?offset=1000&limit=1000&fields=title%2Cyear"
+        );
+    }
+
+    #[test]
     fn the_key_header_is_hidden_from_debug_output() {
         let key = ApiKey::new("sekrit-debug-key").unwrap();
-        let client = Client::new(&Url::parse("http://127.0.0.1:9/").unwrap(), Some(&key)).unwrap();
+        let client = Client::new(&Url::parse("http://127.0.0.1:9/").unwrap(), Some(&key), MAX_ANSWER_BYTES).unwrap();
         assert!(!format!("{client:?}").contains("sekrit-debug-key"));
     }
 }

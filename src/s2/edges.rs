@@ -2,7 +2,7 @@
 //! and every field later stages need in the same request. Paging follows `next` and stops when it
 //! is absent or a page is empty; it never asks for `offset + limit >= 10000` (the API's cap: the
 //! last page shrinks) and says when a listing was cut there. `data: null` means the publisher
-//! withheld the list: unavailable, never zero. Rows with `paperId: null` are counted, not kept.
+//! withheld the list: unavailable, never zero; a missing `data` is an error, never zero either. Rows with `paperId: null` are counted, not kept.
 
 use std::collections::HashSet;
 
@@ -105,7 +105,12 @@ pub async fn fetch_listing(
                 return Ok(ListingOutcome { listing: Listing::Unavailable { reason }, rows, note: Some(note) });
             }
             Some(Some(data)) => data,
-            None => Vec::new(),
+            // Never zero: the fetcher lets no such answer through; should one come, it fails.
+            None => {
+                let reason = "Semantic Scholar's answer has no `data`".to_owned();
+                let note = format!("{label} failed: {reason}");
+                return Ok(ListingOutcome { listing: Listing::Failed { reason }, rows, note: Some(note) });
+            }
         };
         if data.is_empty() {
             // S2 has served empty pages before `next` ran out (s2-folks #117): stop there.
@@ -141,12 +146,12 @@ pub async fn fetch_listing(
     let linked = rows.len() as u64;
     if capped {
         let reachable = count.filter(|&n| n > fetched);
-        let of = reachable.map_or_else(|| "more".to_owned(), thousands);
-        let note = format!(
-            "{what} of \"{}\": {} of {of} reachable (the API pages no further than 9,999 rows)",
-            short(title),
-            thousands(fetched)
-        );
+        // S2's count can lag behind its listing: then only "more" is known.
+        let how_many = match reachable {
+            Some(n) => format!("{} of {} reachable", thousands(fetched), thousands(n)),
+            None => format!("the first {} rows; more exist", thousands(fetched)),
+        };
+        let note = format!("{what} of \"{}\": {how_many} (the API pages no further than 9,999 rows)", short(title));
         return Ok(ListingOutcome { listing: Listing::Capped { linked, unlinked, reachable }, rows, note: Some(note) });
     }
     Ok(ListingOutcome { listing: Listing::Complete { linked, unlinked }, rows, note: None })

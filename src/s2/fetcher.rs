@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::cache::{Cache, Endpoint, Entry, Lookup, RequestKey};
-use super::client::{Client, RawResponse, describe_transport_error, url_of};
+use super::api::{check_answer, check_request};
+use super::cache::{CACHE_VERSION, Cache, Endpoint, Entry, Lookup, RequestKey};
+use super::client::{Client, RawResponse, SendError, describe_transport_error, url_of};
 use super::status::{self, Status};
 use super::throttle::{RetryPolicy, Throttle};
 use super::{FetchConfig, FetchOptions};
@@ -33,6 +34,12 @@ pub enum FetchError {
     /// 403: the key was refused (or, without a key, the URL is not the API).
     #[error("{0}")]
     Forbidden(String),
+    /// The API URL answered with a redirect, which citegraph does not follow.
+    #[error("{0}")]
+    Redirected(String),
+    /// The answer was larger than citegraph reads ([`super::client::MAX_ANSWER_BYTES`]).
+    #[error("{0}")]
+    TooLarge(String),
     /// Nothing answers at the API URL.
     #[error(
         "cannot reach Semantic Scholar at {0}: check the network and --api-url, \
@@ -61,6 +68,10 @@ pub enum FetchError {
     /// A 200 whose JSON has a shape citegraph cannot read.
     #[error("Semantic Scholar answered with JSON citegraph cannot read: {0}")]
     Unreadable(String),
+    /// A request citegraph refuses to send: an id of an undocumented form, or one that is not a
+    /// paper id in a path.
+    #[error("refused to send the request: {0}")]
+    BadId(String),
     /// The cache could not be written.
     #[error("{0:#}")]
     Cache(anyhow::Error),
@@ -70,7 +81,10 @@ impl FetchError {
     /// Whether this error must stop the whole run rather than one item (a refused key, an API
     /// that cannot be reached at all, a cache that cannot be written).
     pub fn is_fatal(&self) -> bool {
-        matches!(self, FetchError::Forbidden(_) | FetchError::Unreachable(_) | FetchError::Cache(_))
+        matches!(
+            self,
+            FetchError::Forbidden(_) | FetchError::Redirected(_) | FetchError::Unreachable(_) | FetchError::Cache(_)
+        )
     }
 }
 
@@ -93,6 +107,7 @@ pub struct Fetcher<'a> {
     refresh: bool,
     api_key_set: bool,
     answered: bool,
+    other_version_said: bool,
     throttle: Throttle,
     policy: RetryPolicy,
     rng: fastrand::Rng,
@@ -114,7 +129,11 @@ enum Failure {
 impl<'a> Fetcher<'a> {
     /// A fetcher for `config`; offline it has no client, so nothing ever connects.
     pub fn new(config: &FetchConfig, options: &FetchOptions, progress: &'a Progress) -> anyhow::Result<Self> {
-        let client = if config.offline { None } else { Some(Client::new(&config.api_url, config.api_key.as_ref())?) };
+        let client = if config.offline {
+            None
+        } else {
+            Some(Client::new(&config.api_url, config.api_key.as_ref(), options.max_answer)?)
+        };
         crate::atomic_file::tidy_dir(&config.cache_dir, "--cache-dir", crate::atomic_file::STALE_AFTER)?;
         Ok(Fetcher {
             cache: Cache::new(&config.cache_dir),
@@ -122,6 +141,7 @@ impl<'a> Fetcher<'a> {
             refresh: config.refresh,
             api_key_set: config.api_key.is_some(),
             answered: false,
+            other_version_said: false,
             throttle: Throttle::new(config.rps),
             policy: options.retry.clone(),
             rng: options.seed.map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed),
@@ -134,14 +154,41 @@ impl<'a> Fetcher<'a> {
 
     /// The answer to `key`; `label` names it for people ("citations of “Title”").
     pub async fn fetch(&mut self, key: &RequestKey, label: &str) -> Result<Answer, FetchError> {
+        check_request(key).map_err(FetchError::BadId)?;
         if !self.refresh {
-            match self.cache.read(key) {
+            let lookup = match self.cache.read(key) {
+                Lookup::Hit(entry) if entry.status == 200 => match check_answer(key, &entry.body) {
+                    Ok(()) => Lookup::Hit(entry),
+                    Err(why) => Lookup::Corrupt(format!(
+                        "{} holds an answer citegraph cannot read ({why})",
+                        self.cache.path_of(key).display()
+                    )),
+                },
+                lookup => lookup,
+            };
+            match lookup {
                 Lookup::Hit(entry) => {
                     self.stats.from_cache += 1;
                     self.progress.detail(format_args!("cached {}", url_of(key)));
                     return Ok(self.use_entry(entry));
                 }
                 Lookup::Miss => {}
+                Lookup::OtherVersion(version) if self.client.is_none() => {
+                    self.not_cached.push(format!(
+                        "{label} (the cache holds it from another version of citegraph, cache format {version})"
+                    ));
+                    return Err(FetchError::NotCached);
+                }
+                Lookup::OtherVersion(version) if !self.other_version_said => {
+                    self.other_version_said = true;
+                    self.progress.warn(format_args!(
+                        "the cache holds answers from another version of citegraph (cache format {version}; \
+                         this one reads format {CACHE_VERSION}): fetching them again"
+                    ));
+                }
+                Lookup::OtherVersion(_) => {
+                    self.progress.detail(format_args!("{label}: cached by another version of citegraph"));
+                }
                 Lookup::Corrupt(reason) if self.client.is_some() => {
                     self.progress.warn(format_args!("corrupt cache entry for {label}: {reason}; fetching it again"));
                 }
@@ -177,7 +224,12 @@ impl<'a> Fetcher<'a> {
                         Err(failure) => failure,
                     }
                 }
-                Err(err) => {
+                Err(err @ SendError::TooLarge { .. }) => {
+                    // Retrying would read the same flood again.
+                    self.progress.detail(format_args!("{method} {url} -> too large ({took:.2} s)"));
+                    return Err(FetchError::TooLarge(err.to_string()));
+                }
+                Err(SendError::Transport(err)) => {
                     let why = describe_transport_error(&err);
                     self.progress.detail(format_args!("{method} {url} -> {why} ({took:.2} s)"));
                     if err.is_connect() && !self.answered && attempt >= UNREACHABLE_AFTER {
@@ -214,7 +266,14 @@ impl<'a> Fetcher<'a> {
     /// keeping, slows down on a 429, and says whether to retry or stop.
     fn interpret(&mut self, key: &RequestKey, response: RawResponse) -> Result<Answer, Failure> {
         match status::decode(response) {
-            Status::Found(body) => self.store(key, 200, body).map(Answer::Found).map_err(Failure::Stop),
+            Status::Found(body) => match check_answer(key, &body) {
+                Ok(()) => self.store(key, 200, body).map(Answer::Found).map_err(Failure::Stop),
+                // Never cached: a rerun would fail on it again without asking.
+                Err(why) => Err(Failure::Retry {
+                    why: format!("200 with an answer citegraph cannot read: {why}"),
+                    retry_after: None,
+                }),
+            },
             Status::NotFound(error) => {
                 self.store(key, 404, serde_json::json!({ "error": error })).map_err(Failure::Stop)?;
                 Ok(Answer::NotFound(error))
@@ -235,6 +294,14 @@ impl<'a> Fetcher<'a> {
                 Err(Failure::Retry { why: "429 Too Many Requests".to_owned(), retry_after })
             }
             Status::Transient { why, retry_after } => Err(Failure::Retry { why, retry_after }),
+            Status::Redirected { status, location } => {
+                let to = location.map_or_else(|| "no Location".to_owned(), |l| format!("Location: {l}"));
+                Err(Failure::Stop(FetchError::Redirected(format!(
+                    "{} answered {status}, a redirect ({to}); citegraph does not follow redirects, so that the \
+                     API key never reaches another host: check --api-url",
+                    key.api
+                ))))
+            }
             Status::Rejected { status, message } => Err(Failure::Stop(FetchError::Rejected { status, message })),
         }
     }
@@ -247,6 +314,7 @@ impl<'a> Fetcher<'a> {
     ) -> Result<serde_json::Value, FetchError> {
         let entry = Entry { fetched_at: jiff::Timestamp::now(), status, body };
         self.cache.write(key, &entry).map_err(FetchError::Cache)?;
+        super::interrupt::stored();
         self.newest = self.newest.max(Some(entry.fetched_at));
         Ok(entry.body)
     }

@@ -5,7 +5,8 @@
 //! each listed paper (batch by id, then title match), [`edges`] pages its references and
 //! citations, [`fetcher`] answers each request from the [`cache`] or through the [`client`], paced
 //! and retried by [`throttle`], with [`status`] saying what each HTTP status means; [`api`] holds
-//! the response shapes, [`options`] the stage's settings, [`report`] the account of the run.
+//! the response shapes, [`options`] the stage's settings, [`report`] the account of the run,
+//! [`interrupt`] what Ctrl-C says.
 //! One request is in flight at a time.
 
 pub mod api;
@@ -14,6 +15,7 @@ pub mod cache;
 pub mod client;
 pub mod edges;
 pub mod fetcher;
+pub mod interrupt;
 pub mod options;
 pub mod report;
 pub mod resolve;
@@ -34,14 +36,22 @@ use crate::paper_list::PaperList;
 use crate::terminal::Console;
 use crate::wording::{plural, summarise};
 
-/// Knobs that are not user options: the retry policy and the jitter seed (tests make backoff
-/// instant and reproducible with them).
-#[derive(Debug, Clone, Default)]
+/// Knobs that are not user options: the retry policy, the jitter seed and the answer size cap
+/// (tests make backoff instant and reproducible with them, and the cap small).
+#[derive(Debug, Clone)]
 pub struct FetchOptions {
     /// How failed requests are retried.
     pub retry: RetryPolicy,
     /// Seed of the backoff jitter; random when `None`.
     pub seed: Option<u64>,
+    /// The largest answer read, in bytes ([`client::MAX_ANSWER_BYTES`] by default).
+    pub max_answer: u64,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions { retry: RetryPolicy::default(), seed: None, max_answer: client::MAX_ANSWER_BYTES }
+    }
 }
 
 /// Runs the fetch stage: resolves every listed paper and fetches the references and citations of
@@ -102,6 +112,7 @@ fn run(
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().context("cannot start the async runtime")?;
     let mut fetcher = Fetcher::new(config, options, progress)?;
+    let _interruptible = (!config.offline).then(|| interrupt::FetchGuard::start(&config.cache_dir));
     let result = runtime.block_on(assemble::gather(list, config.api_url.as_str(), &mut fetcher, progress));
     progress.finish();
     let (mut corpus, mut report) = result.map_err(anyhow::Error::new)?;

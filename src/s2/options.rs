@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use url::Url;
 
 use crate::defaults;
+use crate::terminal::{Console, Verbosity};
 
 /// The Semantic Scholar API key. It has no `Display`, its `Debug` hides it, and it is never
 /// serialised: the only way out is [`ApiKey::expose`], for the `x-api-key` header.
@@ -14,9 +15,21 @@ use crate::defaults;
 pub struct ApiKey(String);
 
 impl ApiKey {
-    /// Reads `S2_API_KEY`; unset or blank means no key.
+    /// Reads `S2_API_KEY`; unset or blank means no key. A value that is not valid UTF-8 cannot
+    /// be an API key: it is ignored, with a warning on stderr (that never shows the value).
     pub fn from_env() -> Option<ApiKey> {
-        ApiKey::new(&std::env::var(defaults::API_KEY_ENV).ok()?)
+        match std::env::var(defaults::API_KEY_ENV) {
+            Ok(value) => ApiKey::new(&value),
+            Err(std::env::VarError::NotPresent) => None,
+            Err(std::env::VarError::NotUnicode(_)) => {
+                Console::new(Verbosity::Normal).warn(format_args!(
+                    "{} is not valid UTF-8, so it is ignored: running without an API key (the shared \
+                     anonymous pool); check the variable's value",
+                    defaults::API_KEY_ENV
+                ));
+                None
+            }
+        }
     }
 
     /// A key from its value (surrounding blanks trimmed); blank means no key.

@@ -1,16 +1,17 @@
 //! Stage 2 (fetch): resolving the listed papers. Papers with an id S2 knows (`ARXIV:`, `DOI:`,
 //! ...) go in `POST /paper/batch` calls of at most 500 ids, mapped back by position (a `null`
-//! slot is a miss). Papers without one (OpenReview, other links) and batch misses go to
+//! slot is a miss) and checked: a slot must hold the paper asked for (see [`answers_id`]), else
+//! it is reported and counted as a miss. Papers without one (OpenReview, other links) and batch misses go to
 //! `GET /paper/search/match`, whose hit is accepted only when its title is the listed title after
 //! normalisation: a confident wrong match is worse than none. No match: once more with hyphens
 //! replaced by spaces.
 
 use std::collections::{HashMap, HashSet};
 
-use super::api::{ApiPaper, BatchAnswer, MatchAnswer};
+use super::api::{ApiPaper, BatchAnswer, MatchAnswer, is_documented_id};
 use super::cache::{Endpoint, RequestKey};
 use super::fetcher::{Answer, FetchError, Fetcher};
-use crate::model::{PaperMeta, Resolution, ResolvedVia, normalize_title};
+use crate::model::{PaperMeta, Resolution, ResolvedVia, normalize_title, strip_arxiv_version};
 use crate::paper_list::{ListedPaper, PaperId, PaperList};
 use crate::terminal::Progress;
 use crate::wording::{count, plural};
@@ -46,9 +47,15 @@ impl PaperOutcome {
     }
 }
 
-/// The id of `paper` in a form S2 looks up, if it has one.
+/// The id of `paper` in a form S2 looks up, if it has one of a documented form
+/// ([`is_documented_id`]); papers without one are looked up by title.
 pub fn s2_id(paper: &ListedPaper) -> Option<String> {
-    paper.id.as_ref().and_then(PaperId::s2_id)
+    paper.id.as_ref().and_then(PaperId::s2_id).filter(|id| is_documented_id(id))
+}
+
+/// The id of `paper` when it has one S2 could look up but of no documented form (it is not sent).
+fn undocumented_id(paper: &ListedPaper) -> Option<String> {
+    paper.id.as_ref().and_then(PaperId::s2_id).filter(|id| !is_documented_id(id))
 }
 
 /// Passes an error that only fails one item; returns a fatal one.
@@ -70,11 +77,28 @@ pub async fn resolve_all(
             ids.push(id);
         }
     }
+    for paper in &list.papers {
+        if let Some(id) = undocumented_id(paper) {
+            progress.warn(format_args!(
+                "list line {}: {:?} is not of a form Semantic Scholar documents, so it is not sent; \
+                 looking \"{}\" up by title",
+                paper.line,
+                id.chars().take(80).collect::<String>(),
+                short(&paper.title)
+            ));
+        }
+    }
     let without_id = list.papers.iter().filter(|p| s2_id(p).is_none()).count();
     // Phases: batch lookups by id, then title matches, then (assemble.rs) the listings.
     progress.phase("resolving", ids.len().div_ceil(BATCH_MAX) as u64);
 
     // Step 1: the batch lookups.
+    let mut titles: HashMap<String, &str> = HashMap::new();
+    for paper in &list.papers {
+        if let Some(id) = s2_id(paper) {
+            titles.entry(id).or_insert(paper.title.as_str());
+        }
+    }
     let mut found: HashMap<String, PaperMeta> = HashMap::new();
     let mut batch_failed: HashMap<String, String> = HashMap::new();
     for chunk in ids.chunks(BATCH_MAX) {
@@ -95,8 +119,15 @@ pub async fn resolve_all(
                 Ok(slots) if slots.len() == chunk.len() => {
                     // By position: the returned paperId is canonical and may differ from the id asked.
                     for (id, slot) in chunk.iter().zip(slots) {
-                        if let Some(meta) = slot.as_ref().and_then(ApiPaper::to_meta) {
+                        let Some(meta) = slot.as_ref().and_then(ApiPaper::to_meta) else { continue };
+                        if answers_id(id, &meta, titles.get(id).copied().unwrap_or_default()) {
                             found.insert(id.clone(), meta);
+                        } else {
+                            progress.warn(format_args!(
+                                "the batch answer for {id} is another paper (\"{}\", {}); looking it up by title",
+                                short(&meta.title),
+                                meta.paper_id
+                            ));
                         }
                     }
                     None
@@ -140,6 +171,34 @@ pub async fn resolve_all(
         outcomes.push(outcome);
     }
     Ok(outcomes)
+}
+
+/// Whether `paper`, in the batch slot of the id `asked`, is the paper asked for: its external id
+/// of that kind equals the id (`ARXIV:` without version, `DOI:`, `ACL:`, `MAG:`, `PMID:`,
+/// `PMCID:` ignoring case, `CorpusId:`), or, for a bare 40-hex id, its paperId does. Failing
+/// that, its title equals the listed title after normalisation: S2 answers a sha with the
+/// canonical paperId, which can be another one (s2-folks #108), and holds one DOI per paper.
+pub fn answers_id(asked: &str, paper: &PaperMeta, listed_title: &str) -> bool {
+    let ids = &paper.external_ids;
+    let same = |theirs: Option<&str>, ours: &str| theirs.is_some_and(|t| t.trim().eq_ignore_ascii_case(ours.trim()));
+    let by_id = match asked.split_once(':') {
+        None => same(Some(&paper.paper_id), asked),
+        Some((prefix, value)) => match prefix.to_ascii_lowercase().as_str() {
+            "arxiv" => same(ids.arxiv.as_deref().map(strip_arxiv_version), strip_arxiv_version(value)),
+            "doi" => same(ids.doi.as_deref(), value),
+            "corpusid" => ids.corpus_id.is_some_and(|c| c.to_string() == value.trim()),
+            "acl" => same(ids.acl.as_deref(), value),
+            "mag" => same(ids.mag.as_deref(), value),
+            "pmid" => same(ids.pubmed.as_deref(), value),
+            "pmcid" => {
+                let bare = |s: &str| s.trim().trim_start_matches("PMC").trim_start_matches("pmc").to_owned();
+                ids.pubmed_central.as_deref().is_some_and(|t| bare(t) == bare(value))
+            }
+            _ => false,
+        },
+    };
+    by_id
+        || (!normalize_title(listed_title).is_empty() && normalize_title(listed_title) == normalize_title(&paper.title))
 }
 
 /// What one title match gave.
@@ -197,6 +256,9 @@ async fn match_title(
     }
     let why_by_title = match id {
         Some(id) => format!("{id} is not on Semantic Scholar, and "),
+        None if undocumented_id(paper).is_some() => {
+            "its id is not of a form Semantic Scholar documents, and ".to_owned()
+        }
         None if paper.id.is_some() => "Semantic Scholar cannot look up an OpenReview id, and ".to_owned(),
         None => "the link names no identifier Semantic Scholar knows, and ".to_owned(),
     };
@@ -233,5 +295,36 @@ pub fn short(title: &str) -> String {
     } else {
         let cut: String = title.chars().take(MAX - 1).collect();
         format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ExternalIds;
+
+    fn paper(paper_id: &str, title: &str, external_ids: ExternalIds) -> PaperMeta {
+        PaperMeta { paper_id: paper_id.into(), title: title.into(), external_ids, ..PaperMeta::default() }
+    }
+
+    #[test]
+    fn a_slot_answers_its_id_by_external_id_paper_id_or_title() {
+        let ids = ExternalIds {
+            arxiv: Some("2301.00001".into()),
+            doi: Some("10.1093/MIND/LIX.236.433".into()),
+            corpus_id: Some(1001),
+            ..ExternalIds::default()
+        };
+        let sha = "0123456789abcdef0123456789abcdef01234567";
+        let p = paper(sha, "Synthetic Paper", ids);
+        for asked in ["ARXIV:2301.00001", "arXiv:2301.00001v2", "DOI:10.1093/mind/lix.236.433", "CorpusId:1001", sha] {
+            assert!(answers_id(asked, &p, "Another Listed Title"), "{asked}");
+        }
+        for asked in ["ARXIV:2301.00002", "DOI:10.1/x", "CorpusId:1002", "ACL:P19-1001", &"f".repeat(40)] {
+            assert!(!answers_id(asked, &p, "Another Listed Title"), "{asked}");
+        }
+        // A sha S2 answers with another canonical paperId: the title decides.
+        assert!(answers_id(&"f".repeat(40), &p, "synthetic paper."));
+        assert!(!answers_id("ARXIV:2301.00002", &p, ""));
     }
 }

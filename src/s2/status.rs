@@ -28,6 +28,14 @@ pub enum Status {
         /// `Retry-After`, when sent.
         retry_after: Option<Duration>,
     },
+    /// A redirect (3xx). citegraph follows none: the real API does not redirect, and following
+    /// would carry the key to another host.
+    Redirected {
+        /// HTTP status.
+        status: u16,
+        /// Where it points, when it says.
+        location: Option<String>,
+    },
     /// A status retrying will not change (400, 401, a 404 that is not S2's, ...).
     Rejected {
         /// HTTP status.
@@ -57,6 +65,7 @@ pub fn decode(response: RawResponse) -> Status {
             why: format!("{} {}", response.status, error_text(&response.body)),
             retry_after: response.retry_after,
         },
+        300..=399 => Status::Redirected { status: response.status, location: response.location },
         status => Status::Rejected { status, message: error_text(&response.body) },
     }
 }
@@ -75,7 +84,12 @@ mod tests {
     use super::*;
 
     fn answer(status: u16, body: &str) -> Status {
-        decode(RawResponse { status, retry_after: Some(Duration::from_secs(3)), body: body.as_bytes().to_vec() })
+        decode(RawResponse {
+            status,
+            retry_after: Some(Duration::from_secs(3)),
+            location: None,
+            body: body.as_bytes().to_vec(),
+        })
     }
 
     #[test]
@@ -111,6 +125,17 @@ mod tests {
             Status::Transient { why: "504 Endpoint request timed out".into(), retry_after }
         );
         assert_eq!(answer(500, ""), Status::Transient { why: "500 (empty body)".into(), retry_after });
+    }
+
+    #[test]
+    fn a_redirect_is_reported_with_its_location_never_followed() {
+        let response = RawResponse {
+            status: 308,
+            retry_after: None,
+            location: Some("http://elsewhere/".into()),
+            body: Vec::new(),
+        };
+        assert_eq!(decode(response), Status::Redirected { status: 308, location: Some("http://elsewhere/".into()) });
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A loopback HTTP server for tests: it serves an [`App`] on a port of 127.0.0.1, injects faults
 //! on demand (429 with and without `Retry-After`, 500, 504, a 200 that is not JSON, a 400, in the
-//! shapes of the gateway in front of Semantic Scholar), and records every request (with its
+//! shapes of the gateway in front of Semantic Scholar; and the attacks of a hostile server: a
+//! redirect, a malformed or huge 200, the application's answer tampered with), and records every request (with its
 //! headers) so tests can count. The application, the imitation of Semantic Scholar, is
 //! `mock_s2.rs`.
 
@@ -52,6 +53,51 @@ pub enum Fault {
     NotJson,
     /// 400 with this application error text (never worth retrying).
     BadRequest(String),
+    /// A redirect (301, 302, 307 or 308) to this `Location`.
+    Redirect(u16, String),
+    /// A 200 with this body, whatever it is (a malformed answer).
+    Malformed(String),
+    /// A 200 whose JSON body is this many bytes long.
+    Huge(usize),
+    /// The application's own answer, altered.
+    Tamper(Tamper),
+}
+
+/// How [`Fault::Tamper`] alters the application's JSON answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tamper {
+    /// Reverses a top-level array (a batch answer out of order).
+    Reverse,
+    /// Drops the last element of a top-level array (a batch answer one short).
+    DropLast,
+    /// Sets `paperId` of every paper in a top-level array (a batch answer), and of the hit in
+    /// `data` (a title match), to this value.
+    SetPaperIds(String),
+}
+
+impl Tamper {
+    fn apply(&self, answer: Answer) -> Answer {
+        let (status, headers, body) = answer;
+        let Ok(mut value) = serde_json::from_str::<Value>(&body) else { return (status, headers, body) };
+        match (self, &mut value) {
+            (Tamper::Reverse, Value::Array(items)) => items.reverse(),
+            (Tamper::DropLast, Value::Array(items)) => {
+                items.pop();
+            }
+            (Tamper::SetPaperIds(id), value) => {
+                let items = match value {
+                    Value::Array(items) => Some(items),
+                    Value::Object(map) => map.get_mut("data").and_then(Value::as_array_mut),
+                    _ => None,
+                };
+                for paper in items.into_iter().flatten().filter_map(Value::as_object_mut) {
+                    paper.insert("paperId".to_owned(), Value::String(id.clone()));
+                }
+            }
+            _ => {}
+        }
+        (status, headers, value.to_string())
+    }
 }
 
 /// One request as the server saw it.
@@ -233,6 +279,7 @@ async fn handle<A: App>(
     let (status, extra_headers, body) = match s.app.gate(&headers) {
         Some(answer) => answer,
         None => match s.faults.next(endpoint) {
+            Some(Fault::Tamper(tamper)) => tamper.apply(s.app.answer(&method, &path, &params, &body)),
             Some(fault) => fault_answer(&fault),
             None => s.app.answer(&method, &path, &params, &body),
         },
@@ -278,6 +325,13 @@ fn fault_answer(fault: &Fault) -> Answer {
         Fault::ServerError => json_answer(500, json!({"message": "Internal server error"})),
         Fault::GatewayTimeout => json_answer(504, json!({"message": "Endpoint request timed out"})),
         Fault::BadRequest(message) => app_error(400, message),
+        Fault::Redirect(status, location) => (*status, vec![("location", location.clone())], String::new()),
+        Fault::Malformed(body) => (200, Vec::new(), body.clone()),
+        Fault::Huge(bytes) => {
+            let padding = "x".repeat(bytes.saturating_sub(r#"{"pad":""}"#.len()));
+            (200, Vec::new(), json!({ "pad": padding }).to_string())
+        }
+        Fault::Tamper(_) => unreachable!("a tampered answer is the application's, altered in `handle`"),
         Fault::NotJson => (
             200,
             Vec::new(),
@@ -307,4 +361,18 @@ fn percent_decode(s: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A server that is not Semantic Scholar: it answers every request with `{}` and only records it
+/// (a redirect target on another port, to see what a client sends it).
+pub struct Elsewhere;
+
+impl App for Elsewhere {
+    fn classify(&self, _path: &str) -> &'static str {
+        "elsewhere"
+    }
+
+    fn answer(&mut self, _method: &Method, _path: &str, _params: &HashMap<String, String>, _body: &[u8]) -> Answer {
+        json_answer(200, json!({}))
+    }
 }

@@ -59,6 +59,7 @@ pub fn fast_options() -> FetchOptions {
             max_retry_after: Duration::from_millis(4),
         },
         seed: Some(7),
+        ..FetchOptions::default()
     }
 }
 
