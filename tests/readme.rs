@@ -101,7 +101,6 @@ fn the_demo_command_and_the_readmes_demo_lines_work() {
 }
 
 #[test]
-#[ignore = "issue 15: enable when the README text of the first-hour report is pasted"]
 fn the_readme_gives_the_install_step_the_demo_completions_and_exit_statuses() {
     let readme = read("README.md");
     for promise in [
