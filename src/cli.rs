@@ -61,6 +61,11 @@ pub struct GlobalArgs {
     /// Log every request (the API key is never shown)
     #[arg(short, long, global = true)]
     pub verbose: bool,
+
+    /// Papers rejected by the curator, one per line (S2 id, arXiv id, DOI or title; `#` comments)
+    /// [default: citegraph-ignore.txt beside the list, when it exists]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ignore: Option<PathBuf>,
 }
 
 /// The commands.

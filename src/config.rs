@@ -82,6 +82,8 @@ pub struct Config {
     pub verbosity: Verbosity,
     /// What to do.
     pub task: Task,
+    /// `--ignore FILE`: the curator's rejected papers (else the default beside the list).
+    pub ignore: Option<PathBuf>,
 }
 
 impl Config {
@@ -139,6 +141,7 @@ impl Config {
             out_dir: g.out_dir,
             verbosity,
             task,
+            ignore: g.ignore,
         })
     }
 }

@@ -16,6 +16,7 @@ pub mod atomic_file;
 pub mod cli;
 pub mod config;
 pub mod console;
+pub mod curate;
 pub mod defaults;
 pub mod export;
 pub mod graph;

@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use crate::config::{Config, ListInput, Task};
 use crate::console::ranking::{self, GraphSummary, RowKind};
 use crate::console::{ListFormat, TableFormat, tables};
+use crate::curate::ignore::{self, IgnoreFile, IgnoreSet};
 use crate::export::{self, ExportInput, ExportOptions};
 use crate::graph::{BuildReport, CitationGraph};
 use crate::model::Corpus;
@@ -57,7 +58,8 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
             let list = list()?;
             let (corpus, report) = s2::fetch_corpus(&list, &config.fetch, &console)?;
             report_fetch(&console, &report);
-            let (graph, build_report, rankings) = rank_from_corpus(&list, &corpus);
+            let (graph, build_report, mut rankings) = rank_from_corpus(&list, &corpus);
+            apply_ignore(config, &list, &graph, &mut rankings, &console)?;
             report_graph(&console, &graph, &build_report, &rankings);
             let options = ExportOptions {
                 map_top: *map_top,
@@ -80,7 +82,10 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
         }
         Task::Missing { top, format } => {
             let list = list()?;
-            print_missing(&list, &load_corpus(config, &list)?, *top, *format, stdout)?;
+            let corpus = load_corpus(config, &list)?;
+            let (graph, _, mut rankings) = rank_from_corpus(&list, &corpus);
+            apply_ignore(config, &list, &graph, &mut rankings, &console)?;
+            ranking::write_missing(&graph, &rankings, *format, *top, stdout)?;
             Ok(Outcome::Success)
         }
         Task::Evaluate { format } => {
@@ -232,4 +237,30 @@ pub fn rank_edges(
     };
     ranking::write_rank(&centralities.rows(&edges.ids), RowKind::EdgeList, summary, format, top, stdout)
         .with_context(|| format!("cannot print the rankings of {}", path.display()))
+}
+
+/// The curator's ignore file (`--ignore`, else `citegraph-ignore.txt` beside the list), resolved
+/// against the graph and taken out of the candidates, so `missing.*`, the map and the DOT leave
+/// those papers out. Its warnings (malformed lines, lines matching nothing) go to stderr.
+pub fn apply_ignore(
+    config: &Config,
+    list: &PaperList,
+    graph: &CitationGraph,
+    rankings: &mut Rankings,
+    console: &Console,
+) -> Result<Option<IgnoreSet>> {
+    let Some(path) = ignore::locate(config.ignore.as_deref(), &list.source) else { return Ok(None) };
+    let set = IgnoreFile::read(&path)?.resolve(graph);
+    for warning in &set.warnings {
+        console.warn(warning);
+    }
+    let removed = set.apply(rankings);
+    console.info(format_args!(
+        "Ignored: {} {} of {} ({} among the candidates)",
+        set.nodes.len(),
+        plural(set.nodes.len() as u64, "paper"),
+        path.display(),
+        removed
+    ));
+    Ok(Some(set))
 }
