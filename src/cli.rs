@@ -138,6 +138,29 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+
+    /// Check the list: duplicates, unresolved links, published preprints, tag years, title typos,
+    /// order, author lines; each with file, line and the fix.
+    ///
+    /// Exits with status 1 when an error-level problem is found (duplicates, unresolved entries).
+    /// Reads the cache, fetching what is missing unless --offline. Example:
+    /// `citegraph --list README.md lint --format github`
+    Lint {
+        /// Output format (`github`: workflow annotations)
+        #[arg(long, value_enum, default_value_t = LintFormat::Table)]
+        format: LintFormat,
+    },
+}
+
+/// Formats of `citegraph lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// `file:line: error[rule]: message` and the fix
+    Table,
+    /// JSON for scripts
+    Json,
+    /// GitHub Actions workflow annotations (`::error file=…,line=…::…`)
+    Github,
 }
 
 /// Formats of `citegraph list` and `citegraph evaluate`.

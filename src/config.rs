@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use url::Url;
 
 use crate::cli::{self, Cli, Command};
+use crate::console::lint::LintFormat;
 use crate::console::{ListFormat, TableFormat};
 use crate::defaults;
 use crate::s2::{ApiKey, FetchConfig};
@@ -66,6 +67,11 @@ pub enum Task {
     Evaluate {
         /// Output format.
         format: ListFormat,
+    },
+    /// `citegraph lint`.
+    Lint {
+        /// Output format.
+        format: LintFormat,
     },
 }
 
@@ -127,6 +133,7 @@ impl Config {
                 Task::Missing { top: at_least_one(top, "--top")?, format: table_format(format) }
             }
             Command::Evaluate { format } => Task::Evaluate { format: list_format(format) },
+            Command::Lint { format } => Task::Lint { format: lint_format(format) },
         };
         Ok(Config {
             list: g.list.map_or(ListInput::Builtin, ListInput::Path),
@@ -160,6 +167,15 @@ fn table_format(format: cli::TableFormat) -> TableFormat {
         cli::TableFormat::Table => TableFormat::Table,
         cli::TableFormat::Json => TableFormat::Json,
         cli::TableFormat::Csv => TableFormat::Csv,
+    }
+}
+
+/// The printer's format for what clap parsed.
+fn lint_format(format: cli::LintFormat) -> LintFormat {
+    match format {
+        cli::LintFormat::Table => LintFormat::Table,
+        cli::LintFormat::Json => LintFormat::Json,
+        cli::LintFormat::Github => LintFormat::Github,
     }
 }
 

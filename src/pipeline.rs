@@ -8,13 +8,15 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 
 use crate::config::{Config, ListInput, Task};
+use crate::console::lint::{self as console_lint, LintFormat};
 use crate::console::ranking::{self, GraphSummary, RowKind};
 use crate::console::{ListFormat, TableFormat, tables};
+use crate::curate;
 use crate::curate::ignore::{self, IgnoreFile, IgnoreSet};
 use crate::export::{self, ExportInput, ExportOptions};
 use crate::graph::{BuildReport, CitationGraph};
 use crate::model::Corpus;
-use crate::paper_list::PaperList;
+use crate::paper_list::{BUILTIN_LIST, ListSource, PaperList};
 use crate::rank::{self, EdgeList, RankOptions, Rankings};
 use crate::s2::{self, FetchReport};
 use crate::terminal::Console;
@@ -93,6 +95,7 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
             print_evaluation(&list, &load_corpus(config, &list)?, *format, stdout)?;
             Ok(Outcome::Success)
         }
+        Task::Lint { format } => lint(config, &list()?, *format, &console, stdout),
     }
 }
 
@@ -263,4 +266,35 @@ pub fn apply_ignore(
         removed
     ));
     Ok(Some(set))
+}
+
+/// The Markdown of a list, for the checks that read its prose (the order it states): the file
+/// again, the built-in text, nothing for stdin (read once, already consumed).
+pub fn list_text(list: &PaperList) -> Result<Option<String>> {
+    Ok(match &list.source {
+        ListSource::Builtin => Some(BUILTIN_LIST.to_owned()),
+        ListSource::Stdin => None,
+        ListSource::File(path) => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the paper list {} again: check --list", path.display()))?,
+        ),
+    })
+}
+
+/// `citegraph lint`: fetch (or read the cache) like `build`, check, print; exit status 1 on an
+/// error-level finding.
+pub fn lint(
+    config: &Config,
+    list: &PaperList,
+    format: LintFormat,
+    console: &Console,
+    stdout: &mut dyn Write,
+) -> Result<Outcome> {
+    let (corpus, report) = s2::fetch_corpus(list, &config.fetch, console)?;
+    report_fetch(console, &report);
+    let (graph, _) = CitationGraph::from_corpus(list, &corpus);
+    let findings = curate::lint::lint(list, list_text(list)?.as_deref(), &corpus, &graph);
+    console_lint::write_findings(&findings, format, stdout)?;
+    let failed = findings.iter().any(|f| f.level == curate::lint::Level::Error) || report.has_failures();
+    Ok(if failed { Outcome::PartialFailure } else { Outcome::Success })
 }

@@ -3,3 +3,5 @@
 //! so every output follows), and the checks of the list against Semantic Scholar ([`lint`]).
 
 pub mod ignore;
+pub mod lint;
+pub mod order;
