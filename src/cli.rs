@@ -150,6 +150,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LintFormat::Table)]
         format: LintFormat,
     },
+
+    /// Insert accepted papers into the list file, in its own style and order; `--dry-run` prints
+    /// the unified diff instead.
+    ///
+    /// IDs are candidate ranks (as `missing` numbers them), S2 ids, arXiv ids or DOIs. Every other
+    /// byte of the file is kept. Example: `citegraph --list README.md add 1 2 2402.07087 --dry-run`
+    Add {
+        /// The papers to add
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        /// The section to add them to [default: the section suggested for each]
+        #[arg(long, value_name = "NAME")]
+        section: Option<String>,
+        /// Print the unified diff; change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// Formats of `citegraph lint`.

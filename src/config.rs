@@ -73,6 +73,15 @@ pub enum Task {
         /// Output format.
         format: LintFormat,
     },
+    /// `citegraph add`.
+    Add {
+        /// Candidate ranks, S2 ids, arXiv ids or DOIs.
+        ids: Vec<String>,
+        /// `--section`.
+        section: Option<String>,
+        /// Print the diff only.
+        dry_run: bool,
+    },
 }
 
 /// Everything a run needs, validated.
@@ -134,6 +143,7 @@ impl Config {
             }
             Command::Evaluate { format } => Task::Evaluate { format: list_format(format) },
             Command::Lint { format } => Task::Lint { format: lint_format(format) },
+            Command::Add { ids, section, dry_run } => Task::Add { ids, section, dry_run },
         };
         Ok(Config {
             list: g.list.map_or(ListInput::Builtin, ListInput::Path),

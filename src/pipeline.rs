@@ -96,6 +96,10 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
             Ok(Outcome::Success)
         }
         Task::Lint { format } => lint(config, &list()?, *format, &console, stdout),
+        Task::Add { ids, section, dry_run } => {
+            add(config, ids, section.as_deref(), *dry_run, &console, stdout)?;
+            Ok(Outcome::Success)
+        }
     }
 }
 
@@ -297,4 +301,51 @@ pub fn lint(
     console_lint::write_findings(&findings, format, stdout)?;
     let failed = findings.iter().any(|f| f.level == curate::lint::Level::Error) || report.has_failures();
     Ok(if failed { Outcome::PartialFailure } else { Outcome::Success })
+}
+
+/// `citegraph add`: plan the insertions on the file as read, then print the diff (`--dry-run`)
+/// or write the file atomically, only if nobody changed it meanwhile.
+pub fn add(
+    config: &Config,
+    ids: &[String],
+    section: Option<&str>,
+    dry_run: bool,
+    console: &Console,
+    stdout: &mut dyn Write,
+) -> Result<()> {
+    let path = match &config.list {
+        ListInput::Path(path) if path != Path::new("-") => path.clone(),
+        _ => anyhow::bail!(
+            "`add` edits a list file: give it with --list PATH (the built-in list and stdin cannot be edited)"
+        ),
+    };
+    let bytes =
+        std::fs::read(&path).with_context(|| format!("cannot read the paper list {}: check --list", path.display()))?;
+    let list = PaperList::from_bytes(ListSource::File(path.clone()), &bytes)?;
+    let text = String::from_utf8(bytes.clone()).expect("from_bytes checked the encoding");
+    let (corpus, report) = s2::fetch_corpus(&list, &config.fetch, console)?;
+    report_fetch(console, &report);
+    let (graph, _, mut rankings) = rank_from_corpus(&list, &corpus);
+    apply_ignore(config, &list, &graph, &mut rankings, console)?;
+    let insertions = curate::add::plan(&list, &text, &graph, &rankings, ids, section)?;
+    if dry_run {
+        stdout.write_all(curate::add::unified_diff(&path.display().to_string(), &text, &insertions).as_bytes())?;
+        return Ok(());
+    }
+    let new_text = curate::add::apply(&text, &insertions);
+    crate::atomic_file::write_atomically_if(&path, new_text.as_bytes(), || {
+        let now =
+            std::fs::read(&path).with_context(|| format!("cannot read {} again before writing", path.display()))?;
+        if now != bytes {
+            anyhow::bail!("{} changed while citegraph was working: nothing written; run `add` again", path.display());
+        }
+        Ok(())
+    })?;
+    for insertion in &insertions {
+        let line = text[..insertion.offset].matches('\n').count()
+            + 1
+            + insertions.iter().take_while(|i| i.offset < insertion.offset).map(|i| i.lines.len()).sum::<usize>();
+        writeln!(stdout, "{}:{line}: added {} ({})", path.display(), insertion.title, insertion.section)?;
+    }
+    Ok(())
 }

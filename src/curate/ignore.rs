@@ -99,8 +99,7 @@ impl IgnoreFile {
         let mut set = IgnoreSet { warnings: self.malformed.clone(), ..IgnoreSet::default() };
         let mut ids: HashSet<String> = HashSet::new();
         for entry in &self.lines {
-            let found: Vec<NodeIndex> =
-                graph.graph().node_indices().filter(|&n| matches_node(&entry.key, graph, n)).collect();
+            let found = find_nodes(&entry.key, graph);
             if found.is_empty() {
                 set.warnings.push(format!(
                     "{}:{}: `{}` matches no paper of the citation graph; check the id or title (or delete the line)",
@@ -163,8 +162,8 @@ fn strip_comment(line: &str) -> &str {
     }
 }
 
-/// How a line names a paper, or why it names none.
-fn parse_key(text: &str) -> Result<IgnoreKey, &'static str> {
+/// How a line names a paper, or why it names none (also how `add` reads its ids).
+pub fn parse_key(text: &str) -> Result<IgnoreKey, &'static str> {
     let lower = text.to_ascii_lowercase();
     if text.len() == 40 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(IgnoreKey::S2(lower));
@@ -237,6 +236,11 @@ fn is_arxiv_id(id: &str) -> bool {
 
 fn is_doi(text: &str) -> bool {
     text.starts_with("10.") && text.split_once('/').is_some_and(|(_, suffix)| !suffix.is_empty()) && !text.contains(' ')
+}
+
+/// Every node of the graph a key names.
+pub fn find_nodes(key: &IgnoreKey, graph: &CitationGraph) -> Vec<NodeIndex> {
+    graph.graph().node_indices().filter(|&n| matches_node(key, graph, n)).collect()
 }
 
 fn matches_node(key: &IgnoreKey, graph: &CitationGraph, node: NodeIndex) -> bool {

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::order::{OrderRule, UploadDate};
 use crate::graph::CitationGraph;
-use crate::model::{Corpus, PaperMeta, Resolution, normalize_title};
+use crate::model::{Corpus, ExternalIds, PaperMeta, Resolution, normalize_title};
 use crate::paper_list::{ListedPaper, PaperList, Problem, VenueTag};
 
 /// How serious a finding is.
@@ -235,13 +235,24 @@ pub fn venue_short_name(venue: &str) -> String {
 
 /// The year a paper appeared at its venue: the publication date's year, else S2's year.
 pub fn venue_year(meta: &PaperMeta) -> Option<i32> {
-    meta.publication_date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()).or(meta.year)
+    year_of_date(meta.publication_date.as_deref()).or(meta.year)
+}
+
+/// The year of a `YYYY-MM-DD` date.
+pub fn year_of_date(date: Option<&str>) -> Option<i32> {
+    date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
 }
 
 /// Whether Semantic Scholar has the paper published somewhere beyond arXiv.
 pub fn published_venue(meta: &PaperMeta) -> Option<&str> {
-    let venue = meta.venue.as_deref().filter(|v| !is_arxiv_venue(v));
-    let doi_published = meta.external_ids.doi_key().is_some_and(|d| !d.starts_with("10.48550/"));
+    published_in(meta.venue.as_deref(), &meta.external_ids)
+}
+
+/// Where a paper is published beyond arXiv: its venue, or `""` when only a DOI that is not
+/// arXiv's says it is; `None` for a preprint.
+pub fn published_in<'a>(venue: Option<&'a str>, ids: &ExternalIds) -> Option<&'a str> {
+    let venue = venue.filter(|v| !is_arxiv_venue(v));
+    let doi_published = ids.doi_key().is_some_and(|d| !d.starts_with("10.48550/"));
     match venue {
         Some(v) => Some(v),
         None if doi_published => Some(""),

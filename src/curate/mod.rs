@@ -2,6 +2,7 @@
 //! ([`ignore`]: an ignore file resolved against the citation graph, taken out of the candidates
 //! so every output follows), and the checks of the list against Semantic Scholar ([`lint`]).
 
+pub mod add;
 pub mod ignore;
 pub mod lint;
 pub mod order;

@@ -78,18 +78,23 @@ impl UploadDate {
             Some(PaperId::Arxiv(a)) => Some(a.clone()),
             _ => meta.and_then(|m| m.external_ids.arxiv_key()),
         };
-        if let Some(date) = arxiv.as_deref().and_then(UploadDate::from_arxiv) {
+        let meta = meta.map(|m| (m.publication_date.as_deref(), m.year));
+        UploadDate::from_parts(arxiv.as_deref(), meta.and_then(|m| m.0), meta.and_then(|m| m.1))
+    }
+
+    /// The upload date from an arXiv id, else a publication date, else a year.
+    pub fn from_parts(arxiv: Option<&str>, publication_date: Option<&str>, year: Option<i32>) -> Option<UploadDate> {
+        if let Some(date) = arxiv.and_then(UploadDate::from_arxiv) {
             return Some(date);
         }
-        let meta = meta?;
-        if let Some(date) = meta.publication_date.as_deref() {
+        if let Some(date) = publication_date {
             let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
             if let (Some(Some(y)), Some(Some(m))) = (parts.next(), parts.next()) {
                 let day = parts.next().flatten();
                 return Some(UploadDate { year: y as i32, month: m, arxiv_number: None, day });
             }
         }
-        meta.year.map(|year| UploadDate { year, month: 0, arxiv_number: None, day: None })
+        year.map(|year| UploadDate { year, month: 0, arxiv_number: None, day: None })
     }
 
     /// `2305.17493` -> May 2023, number 17493.
