@@ -150,8 +150,7 @@ fn bullets_tabs_crlf_nested_summaries_and_deeper_headings_are_kept_and_followed(
         if let Some(names) = trimmed.strip_prefix("* ") {
             // Author lines indented with a tab, each followed by a nested summary of two lines.
             styled.push_str(&format!(
-                "\t- {}  \r\n\t  - A summary line, with trailing spaces.  \r\n\t    More.\r\n",
-                names
+                "\t- {names}  \r\n\t  - A summary line, with trailing spaces.  \r\n\t    More.\r\n"
             ));
         } else if let Some(rest) = line.split_once(". [").filter(|(n, _)| n.bytes().all(|b| b.is_ascii_digit())) {
             styled.push_str(&format!("* [{}\r\n", rest.1));
