@@ -66,6 +66,11 @@ pub struct GlobalArgs {
     /// [default: citegraph-ignore.txt beside the list, when it exists]
     #[arg(long, global = true, value_name = "FILE")]
     pub ignore: Option<PathBuf>,
+
+    /// The state file `build` compares with and rewrites (what is new since the last run)
+    /// [default: citegraph-state.json in --out-dir]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub state: Option<PathBuf>,
 }
 
 /// The commands.
@@ -167,6 +172,31 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+
+    /// Print what changed since the last `build`: new candidates, candidates that moved up,
+    /// listed papers with new citations, papers newly citing the list.
+    ///
+    /// Compares the cached data (run `fetch --refresh` first for fresh data) with the state file.
+    /// Example: `citegraph diff --format md`
+    Diff {
+        /// The state file to compare with [default: --state, else citegraph-state.json in --out-dir]
+        #[arg(long, value_name = "FILE")]
+        since: Option<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+        format: DiffFormat,
+    },
+}
+
+/// Formats of `citegraph diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Lines for people
+    Table,
+    /// JSON for scripts
+    Json,
+    /// Markdown, for an issue or a pull request
+    Md,
 }
 
 /// Formats of `citegraph lint`.

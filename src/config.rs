@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use url::Url;
 
 use crate::cli::{self, Cli, Command};
+use crate::console::diff::DiffFormat;
 use crate::console::lint::LintFormat;
 use crate::console::{ListFormat, TableFormat};
 use crate::defaults;
@@ -82,6 +83,13 @@ pub enum Task {
         /// Print the diff only.
         dry_run: bool,
     },
+    /// `citegraph diff`.
+    Diff {
+        /// The state file to compare with (`None`: the state file of `build`).
+        since: Option<PathBuf>,
+        /// Output format.
+        format: DiffFormat,
+    },
 }
 
 /// Everything a run needs, validated.
@@ -99,6 +107,8 @@ pub struct Config {
     pub task: Task,
     /// `--ignore FILE`: the curator's rejected papers (else the default beside the list).
     pub ignore: Option<PathBuf>,
+    /// The state file `build` compares with and rewrites: `--state`, else in `out_dir`.
+    pub state: PathBuf,
 }
 
 impl Config {
@@ -144,6 +154,7 @@ impl Config {
             Command::Evaluate { format } => Task::Evaluate { format: list_format(format) },
             Command::Lint { format } => Task::Lint { format: lint_format(format) },
             Command::Add { ids, section, dry_run } => Task::Add { ids, section, dry_run },
+            Command::Diff { since, format } => Task::Diff { since, format: diff_format(format) },
         };
         Ok(Config {
             list: g.list.map_or(ListInput::Builtin, ListInput::Path),
@@ -155,10 +166,11 @@ impl Config {
                 refresh: g.refresh,
                 cache_dir: g.cache_dir,
             },
-            out_dir: g.out_dir,
+            out_dir: g.out_dir.clone(),
             verbosity,
             task,
             ignore: g.ignore,
+            state: g.state.unwrap_or_else(|| g.out_dir.join(defaults::STATE_FILE)),
         })
     }
 }
@@ -186,6 +198,15 @@ fn lint_format(format: cli::LintFormat) -> LintFormat {
         cli::LintFormat::Table => LintFormat::Table,
         cli::LintFormat::Json => LintFormat::Json,
         cli::LintFormat::Github => LintFormat::Github,
+    }
+}
+
+/// The printer's format for what clap parsed.
+fn diff_format(format: cli::DiffFormat) -> DiffFormat {
+    match format {
+        cli::DiffFormat::Table => DiffFormat::Table,
+        cli::DiffFormat::Json => DiffFormat::Json,
+        cli::DiffFormat::Md => DiffFormat::Md,
     }
 }
 

@@ -69,3 +69,10 @@ pub const LAYOUT_THETA: f64 = 1.2;
 pub const LAYOUT_EXACT_UP_TO: usize = 300;
 /// Seed of the jitter added to the layout's starting positions.
 pub const LAYOUT_SEED: u64 = 0x00C1_7E6A_A9F1;
+
+// Keeping a list up to date (`build`'s state file, `citegraph diff`).
+
+/// The state file `build` writes in --out-dir when --state is not given.
+pub const STATE_FILE: &str = "citegraph-state.json";
+/// A candidate that rose by more than this many places since the last run is reported.
+pub const MOVED_UP_PLACES: usize = 5;

@@ -1,18 +1,23 @@
 //! The whole flow in one place: list -> fetch/cache -> graph -> rankings -> files. The only
 //! module that names every stage.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use petgraph::graph::NodeIndex;
 
 use crate::config::{Config, ListInput, Task};
+use crate::console::diff as console_diff;
 use crate::console::lint::{self as console_lint, LintFormat};
 use crate::console::ranking::{self, GraphSummary, RowKind};
 use crate::console::{ListFormat, TableFormat, tables};
 use crate::curate;
 use crate::curate::ignore::{self, IgnoreFile, IgnoreSet};
+use crate::curate::state::{Changes, Previous, State};
+use crate::defaults;
 use crate::export::{self, ExportInput, ExportOptions};
 use crate::graph::{BuildReport, CitationGraph};
 use crate::model::Corpus;
@@ -68,9 +73,14 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
                 full_graph: *full_graph,
                 data_date: corpus.fetched_at.map(|t| t.strftime("%Y-%m-%d").to_string()),
             };
-            for path in write_outputs(&list, &graph, &rankings, &options, &config.out_dir)? {
+            let (state, new_candidates) = compare_state(config, &graph, &rankings, options.data_date.clone(), &console);
+            let mut input = ExportInput::new(&list, &graph, &rankings, &options);
+            input.new_candidates = new_candidates;
+            for path in export::write_all(&config.out_dir, &input, &export::exporters())? {
                 writeln!(stdout, "{}", path.display())?;
             }
+            state.save(&config.state)?;
+            writeln!(stdout, "{}", config.state.display())?;
             Ok(outcome_of(&report))
         }
         Task::Rank { top, format } => {
@@ -96,6 +106,24 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
             Ok(Outcome::Success)
         }
         Task::Lint { format } => lint(config, &list()?, *format, &console, stdout),
+        Task::Diff { since, format } => {
+            let list = list()?;
+            let corpus = load_corpus(config, &list)?;
+            let (graph, _, mut rankings) = rank_from_corpus(&list, &corpus);
+            apply_ignore(config, &list, &graph, &mut rankings, &console)?;
+            let data_date = corpus.fetched_at.map(|t| t.strftime("%Y-%m-%d").to_string());
+            let current = State::of(&graph, &rankings, data_date);
+            let path = since.as_deref().unwrap_or(&config.state);
+            let changes = match State::load(path) {
+                Previous::State(previous) => current.changes_since(&previous, defaults::MOVED_UP_PLACES, &graph),
+                Previous::FirstRun(warning) => {
+                    console.warn(warning);
+                    Changes::default()
+                }
+            };
+            console_diff::write_changes(&changes, *format, stdout)?;
+            Ok(Outcome::Success)
+        }
         Task::Add { ids, section, dry_run } => {
             add(config, ids, section.as_deref(), *dry_run, &console, stdout)?;
             Ok(Outcome::Success)
@@ -348,4 +376,35 @@ pub fn add(
         writeln!(stdout, "{}:{line}: added {} ({})", path.display(), insertion.title, insertion.section)?;
     }
     Ok(())
+}
+
+/// `build`'s comparison with the last run: this run's state, and the candidates new since the
+/// previous state (empty on a first run, which a missing, corrupt or older state file means).
+fn compare_state(
+    config: &Config,
+    graph: &CitationGraph,
+    rankings: &Rankings,
+    data_date: Option<String>,
+    console: &Console,
+) -> (State, HashSet<NodeIndex>) {
+    let current = State::of(graph, rankings, data_date);
+    let mut new_candidates = HashSet::new();
+    match State::load(&config.state) {
+        Previous::State(previous) => {
+            let changes = current.changes_since(&previous, defaults::MOVED_UP_PLACES, graph);
+            console.info(console_diff::summary(&changes));
+            for c in &changes.new_candidates {
+                console.info(format_args!("  new candidate #{}: {}", c.rank, c.title));
+            }
+            let ids: HashSet<&str> = changes.new_candidates.iter().map(|c| c.paper_id.as_str()).collect();
+            new_candidates = rankings
+                .candidates
+                .iter()
+                .map(|c| c.node)
+                .filter(|&n| ids.contains(graph.node(n).paper_id.as_str()))
+                .collect();
+        }
+        Previous::FirstRun(warning) => console.warn(warning),
+    }
+    (current, new_candidates)
 }

@@ -6,3 +6,4 @@ pub mod add;
 pub mod ignore;
 pub mod lint;
 pub mod order;
+pub mod state;
