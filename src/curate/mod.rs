@@ -3,6 +3,7 @@
 //! so every output follows), and the checks of the list against Semantic Scholar ([`lint`]).
 
 pub mod add;
+pub mod coverage;
 pub mod ignore;
 pub mod lint;
 pub mod order;

@@ -4,6 +4,7 @@
 //! [`data_exporter`] is the registry of data formats, [`exporters`] what `build` writes, and
 //! [`write_all`] writes each file atomically under its name.
 
+pub mod coverage;
 pub mod dot;
 pub mod map_svg;
 pub mod markdown;
@@ -169,6 +170,7 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
         Box::new(missing_md::MissingMarkdown),
     ];
     all.extend(pictures());
+    all.extend([Box::new(coverage::CoverageMarkdown) as Box<dyn Exporter>, Box::new(coverage::CoverageJson)]);
     all
 }
 
