@@ -328,6 +328,21 @@ mod tests {
     }
 
     #[test]
+    fn the_curation_commands_and_flags_are_parsed() {
+        let c = config(&["--out-dir", "o", "build"], None).unwrap();
+        assert_eq!((c.ignore, c.state), (None, PathBuf::from("o").join(defaults::STATE_FILE)));
+        let c = config(&["--ignore", "i.txt", "--state", "s.json", "lint", "--format", "github"], None).unwrap();
+        assert_eq!((c.ignore, c.state), (Some(PathBuf::from("i.txt")), PathBuf::from("s.json")));
+        assert_eq!(c.task, Task::Lint { format: LintFormat::Github });
+        let c = config(&["add", "1", "2402.07087", "--section", "Theory", "--dry-run"], None).unwrap();
+        let ids = vec!["1".to_owned(), "2402.07087".to_owned()];
+        assert_eq!(c.task, Task::Add { ids, section: Some("Theory".into()), dry_run: true });
+        assert!(config(&["add"], None).is_err(), "add needs an id");
+        let c = config(&["diff", "--since", "old.json", "--format", "md"], None).unwrap();
+        assert_eq!(c.task, Task::Diff { since: Some("old.json".into()), format: DiffFormat::Md });
+    }
+
+    #[test]
     fn api_url_gains_a_trailing_slash() {
         let c = config(&["--api-url", "http://127.0.0.1:9/graph/v1", "fetch"], None).unwrap();
         assert_eq!(c.fetch.api_url.join("paper/batch").unwrap().as_str(), "http://127.0.0.1:9/graph/v1/paper/batch");
