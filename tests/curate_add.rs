@@ -188,3 +188,32 @@ fn the_built_in_list_and_stdin_cannot_be_edited() {
     assert!(!output.status.success());
     assert!(outputs(&output).1.contains("--list PATH"));
 }
+
+#[test]
+fn two_papers_for_one_section_are_numbered_one_after_the_other_and_keep_the_order() {
+    let s = Setup::new();
+    let original = sorted_builtin();
+    let list = s.write_list("README.md", &original);
+    s.ok(&list, &["fetch"]);
+    let printed = s.ok(&list, &["add", "1", "2", "--section", "foundational"]);
+    assert_eq!(printed.matches("(Foundational work)").count(), 2, "a unique prefix names the section: {printed}");
+    let new = std::fs::read_to_string(&list).unwrap();
+    let inserted = inserted_lines(&original, &new);
+    let numbers: Vec<&str> =
+        inserted.iter().filter(|l| !l.starts_with(' ')).map(|l| l.split('.').next().unwrap()).collect();
+    assert_eq!(numbers.len(), 2, "{inserted:#?}");
+    assert_ne!(numbers[0], numbers[1], "{inserted:#?}");
+    let lint: serde_json::Value = serde_json::from_str(&s.ok(&list, &["lint", "--format", "json"])).unwrap();
+    let parsed = citegraph::paper_list::parse_markdown(citegraph::paper_list::ListSource::Stdin, &new);
+    assert_eq!(parsed.papers.iter().filter(|p| p.section == "Foundational work").count(), 4);
+    // The new entries' lines (the synthetic data puts one original entry out of order already).
+    let old_titles: Vec<String> =
+        citegraph::paper_list::PaperList::builtin().papers.into_iter().map(|p| p.title).collect();
+    let new_lines: Vec<usize> =
+        parsed.papers.iter().filter(|p| !old_titles.contains(&p.title)).map(|p| p.line).collect();
+    assert_eq!(new_lines.len(), 2);
+    for finding in lint.as_array().unwrap() {
+        let line = finding["line"].as_u64().unwrap() as usize;
+        assert!(!(new_lines.contains(&line) && finding["rule"] == "order"), "{finding}");
+    }
+}

@@ -80,6 +80,17 @@ pub fn plan(
             listed_dates.insert(info.list_index, upload_date(paper));
         }
     }
+    // Several new papers at one place go in the order rule's order, numbered one after another.
+    if let Some(rule) = rule {
+        let key = |node: NodeIndex| {
+            upload_date(graph.node(node)).map(|d| (d.year, d.month, d.arxiv_number.or(d.day).unwrap_or(0)))
+        };
+        chosen.sort_by_key(|(node, _)| key(*node));
+        if rule == OrderRule::NewestFirst {
+            chosen.reverse();
+        }
+    }
+    let mut at_offset: HashMap<usize, u64> = HashMap::new();
     let starts = line_starts(text);
     let line_count = starts.len();
     let mut insertions = Vec::new();
@@ -100,8 +111,11 @@ pub fn plan(
             None => (&spans[last], marker_number(&spans[last]).map(|n| n + 1), spans[last].end_line),
         };
         let offset = if before_line < line_count { starts[before_line] } else { text.len() };
+        let earlier = at_offset.entry(offset).or_default();
+        let number = number.map(|n| n + *earlier);
+        *earlier += 1;
         let mut lines = Vec::new();
-        if offset == text.len() && !text.is_empty() && !text.ends_with('\n') {
+        if offset == text.len() && !text.is_empty() && !text.ends_with('\n') && *earlier == 1 {
             lines.push(style.eol.to_owned());
         }
         lines.push(format!("{}{}", style.entry_line(model, number, paper), style.eol));
