@@ -159,3 +159,25 @@ fn github_and_table_formats_name_file_and_line() {
     assert!(table.contains("    fix: remove this entry or the one on line 4"), "{table}");
     assert!(table.trim_end().ends_with("3 errors, 2 warnings"), "{table}");
 }
+
+#[test]
+fn the_built_in_list_lints_without_errors_against_the_mock() {
+    let mock = MockS2::start(Universe::builtin_field());
+    let dir = tempfile::tempdir().unwrap();
+    let output = citegraph_on(&mock, &dir.path().join("cache")).args(["lint"]).output().unwrap();
+    let (stdout, stderr) = outputs(&output);
+    assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert!(stdout.lines().last().unwrap().starts_with("0 errors, "), "{stdout}");
+    // The two foundational papers have no author line, unlike the other 22.
+    assert_eq!(
+        stdout.matches("warning[authors]: no author line, unlike 22 of the list's 24 entries").count(),
+        2,
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .all(|l| l.starts_with("<built-in list>:") || l.starts_with("    fix: ") || l.starts_with("0 errors")),
+        "{stdout}"
+    );
+}

@@ -128,10 +128,11 @@ impl UploadDate {
 
     /// `2023-05` (with the day when known), for messages.
     pub fn label(&self) -> String {
-        match (self.month, self.day) {
-            (0, _) => self.year.to_string(),
-            (m, Some(d)) => format!("{}-{m:02}-{d:02}", self.year),
-            (m, None) => format!("{}-{m:02}", self.year),
+        match (self.month, self.day, self.arxiv_number) {
+            (0, _, _) => self.year.to_string(),
+            (m, None, Some(n)) => format!("{}-{m:02}, arXiv number {n}", self.year),
+            (m, Some(d), _) => format!("{}-{m:02}-{d:02}", self.year),
+            (m, None, None) => format!("{}-{m:02}", self.year),
         }
     }
 }
