@@ -24,6 +24,13 @@ pub const LOCK_FILE: &str = ".citegraph.lock";
 
 /// Writes `bytes` to `path` atomically, creating the parent directory if needed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically_if(path, bytes, || Ok(()))
+}
+
+/// As [`write_atomically`], but calls `check` after the temporary file is written and just
+/// before it replaces `path`; an error from `check` leaves `path` untouched (used to refuse
+/// overwriting a file that changed since it was read).
+pub fn write_atomically_if(path: &Path, bytes: &[u8], check: impl FnOnce() -> Result<()>) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create the directory {}", dir.display()))?;
     let mut builder = tempfile::Builder::new();
@@ -39,6 +46,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
+    check()?;
     tmp.persist(path).map_err(|e| said_once(e.error)).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }

@@ -66,6 +66,16 @@ pub struct GlobalArgs {
     /// Log every request (the API key is never shown)
     #[arg(short, long, global = true)]
     pub verbose: bool,
+
+    /// Papers rejected by the curator, one per line (S2 id, arXiv id, DOI or title; `#` comments)
+    /// [default: citegraph-ignore.txt beside the list, when it exists]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ignore: Option<PathBuf>,
+
+    /// The state file `build` compares with and rewrites (what is new since the last run)
+    /// [default: citegraph-state.json in --out-dir]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub state: Option<PathBuf>,
 }
 
 /// The commands.
@@ -157,6 +167,71 @@ pub enum Command {
 
     /// Print the manual page (roff). Example: `citegraph man | man -l -`
     Man,
+
+    /// Check the list: duplicates, unresolved links, published preprints, tag years, title typos,
+    /// order, author lines; each with file, line and the fix.
+    ///
+    /// Exits with status 1 when an error-level problem is found (duplicates, unresolved entries).
+    /// Reads the cache, fetching what is missing unless --offline. Example:
+    /// `citegraph --list README.md lint --format github`
+    Lint {
+        /// Output format (`github`: workflow annotations)
+        #[arg(long, value_enum, default_value_t = LintFormat::Table)]
+        format: LintFormat,
+    },
+
+    /// Insert accepted papers into the list file, in its own style and order; `--dry-run` prints
+    /// the unified diff instead.
+    ///
+    /// IDs are candidate ranks (as `missing` numbers them), S2 ids, arXiv ids or DOIs. Every other
+    /// byte of the file is kept. Example: `citegraph --list README.md add 1 2 2402.07087 --dry-run`
+    Add {
+        /// The papers to add
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        /// The section to add them to [default: the section suggested for each]
+        #[arg(long, value_name = "NAME")]
+        section: Option<String>,
+        /// Print the unified diff; change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+
+    /// Print what changed since the last `build`: new candidates, candidates that moved up,
+    /// listed papers with new citations, papers newly citing the list.
+    ///
+    /// Compares the cached data (run `fetch --refresh` first for fresh data) with the state file.
+    /// Example: `citegraph diff --format md`
+    Diff {
+        /// The state file to compare with [default: --state, else citegraph-state.json in --out-dir]
+        #[arg(long, value_name = "FILE")]
+        since: Option<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+        format: DiffFormat,
+    },
+}
+
+/// Formats of `citegraph diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Lines for people
+    Table,
+    /// JSON for scripts
+    Json,
+    /// Markdown, for an issue or a pull request
+    Md,
+}
+
+/// Formats of `citegraph lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// `file:line: error[rule]: message` and the fix
+    Table,
+    /// JSON for scripts
+    Json,
+    /// GitHub Actions workflow annotations (`::error file=…,line=…::…`)
+    Github,
 }
 
 /// Formats of `citegraph list` and `citegraph evaluate`.

@@ -8,6 +8,8 @@ use anyhow::Result;
 use url::Url;
 
 use crate::cli::{self, Cli, Command};
+use crate::console::diff::DiffFormat;
+use crate::console::lint::LintFormat;
 use crate::console::{ListFormat, TableFormat};
 use crate::defaults;
 use crate::s2::{ApiKey, FetchConfig};
@@ -80,6 +82,27 @@ pub enum Task {
     },
     /// `citegraph man`.
     Man,
+    /// `citegraph lint`.
+    Lint {
+        /// Output format.
+        format: LintFormat,
+    },
+    /// `citegraph add`.
+    Add {
+        /// Candidate ranks, S2 ids, arXiv ids or DOIs.
+        ids: Vec<String>,
+        /// `--section`.
+        section: Option<String>,
+        /// Print the diff only.
+        dry_run: bool,
+    },
+    /// `citegraph diff`.
+    Diff {
+        /// The state file to compare with (`None`: the state file of `build`).
+        since: Option<PathBuf>,
+        /// Output format.
+        format: DiffFormat,
+    },
 }
 
 /// A command-line mistake (a value out of range, a flag without a value): the binary exits with
@@ -106,6 +129,10 @@ pub struct Config {
     pub warnings: Vec<String>,
     /// Width tables for people are fitted to; `None`: full width (stdout is not a terminal).
     pub table_width: Option<usize>,
+    /// `--ignore FILE`: the curator's rejected papers (else the default beside the list).
+    pub ignore: Option<PathBuf>,
+    /// The state file `build` compares with and rewrites: `--state`, else in `out_dir`.
+    pub state: PathBuf,
 }
 
 impl Config {
@@ -160,6 +187,9 @@ impl Config {
             Command::Demo => Task::Demo { out_dir: g.out_dir.clone() },
             Command::Completions { shell } => Task::Completions { shell },
             Command::Man => Task::Man,
+            Command::Lint { format } => Task::Lint { format: lint_format(format) },
+            Command::Add { ids, section, dry_run } => Task::Add { ids, section, dry_run },
+            Command::Diff { since, format } => Task::Diff { since, format: diff_format(format) },
         };
         let mut warnings = warnings;
         if g.rps.is_some() && !g.offline && 1.0 / rps > defaults::LONG_WAIT_SECS {
@@ -169,6 +199,7 @@ impl Config {
                 54.0 / rps / 60.0
             ));
         }
+        let out_dir = g.out_dir.clone().unwrap_or_else(|| defaults::OUT_DIR.into());
         Ok(Config {
             list: g.list.map_or(ListInput::Builtin, ListInput::Path),
             fetch: FetchConfig {
@@ -179,11 +210,13 @@ impl Config {
                 refresh: g.refresh,
                 cache_dir: g.cache_dir.unwrap_or_else(|| defaults::CACHE_DIR.into()),
             },
-            out_dir: g.out_dir.unwrap_or_else(|| defaults::OUT_DIR.into()),
+            out_dir: out_dir.clone(),
             verbosity,
             task,
             warnings,
             table_width: None,
+            ignore: g.ignore,
+            state: g.state.unwrap_or_else(|| out_dir.join(defaults::STATE_FILE)),
         })
     }
 }
@@ -202,6 +235,24 @@ fn table_format(format: cli::TableFormat) -> TableFormat {
         cli::TableFormat::Table => TableFormat::Table,
         cli::TableFormat::Json => TableFormat::Json,
         cli::TableFormat::Csv => TableFormat::Csv,
+    }
+}
+
+/// The printer's format for what clap parsed.
+fn lint_format(format: cli::LintFormat) -> LintFormat {
+    match format {
+        cli::LintFormat::Table => LintFormat::Table,
+        cli::LintFormat::Json => LintFormat::Json,
+        cli::LintFormat::Github => LintFormat::Github,
+    }
+}
+
+/// The printer's format for what clap parsed.
+fn diff_format(format: cli::DiffFormat) -> DiffFormat {
+    match format {
+        cli::DiffFormat::Table => DiffFormat::Table,
+        cli::DiffFormat::Json => DiffFormat::Json,
+        cli::DiffFormat::Md => DiffFormat::Md,
     }
 }
 
@@ -238,6 +289,8 @@ fn unused_options(g: &cli::GlobalArgs, command: &Command) -> Vec<String> {
         Command::Rank { edges: Some(_), .. } => (false, false, false, false),
         Command::Rank { .. } | Command::Missing { .. } | Command::Evaluate { .. } => (true, true, false, false),
         Command::Demo => (false, false, false, true),
+        Command::Lint { .. } | Command::Add { .. } => (true, true, true, false),
+        Command::Diff { .. } => (true, true, false, true),
         Command::Completions { .. } | Command::Man => return Vec::new(),
     };
     let name = match command {
@@ -249,6 +302,9 @@ fn unused_options(g: &cli::GlobalArgs, command: &Command) -> Vec<String> {
         Command::Missing { .. } => "missing",
         Command::Evaluate { .. } => "evaluate",
         Command::Demo => "demo",
+        Command::Lint { .. } => "lint",
+        Command::Add { .. } => "add",
+        Command::Diff { .. } => "diff",
         Command::Completions { .. } | Command::Man => "",
     };
     let given = [
@@ -368,6 +424,21 @@ mod tests {
         assert!(format!("{err:#}").contains("--api-url"));
         let err = config(&["missing", "--top", "0"], None).unwrap_err();
         assert!(format!("{err:#}").contains("--top"));
+    }
+
+    #[test]
+    fn the_curation_commands_and_flags_are_parsed() {
+        let c = config(&["--out-dir", "o", "build"], None).unwrap();
+        assert_eq!((c.ignore, c.state), (None, PathBuf::from("o").join(defaults::STATE_FILE)));
+        let c = config(&["--ignore", "i.txt", "--state", "s.json", "lint", "--format", "github"], None).unwrap();
+        assert_eq!((c.ignore, c.state), (Some(PathBuf::from("i.txt")), PathBuf::from("s.json")));
+        assert_eq!(c.task, Task::Lint { format: LintFormat::Github });
+        let c = config(&["add", "1", "2402.07087", "--section", "Theory", "--dry-run"], None).unwrap();
+        let ids = vec!["1".to_owned(), "2402.07087".to_owned()];
+        assert_eq!(c.task, Task::Add { ids, section: Some("Theory".into()), dry_run: true });
+        assert!(config(&["add"], None).is_err(), "add needs an id");
+        let c = config(&["diff", "--since", "old.json", "--format", "md"], None).unwrap();
+        assert_eq!(c.task, Task::Diff { since: Some("old.json".into()), format: DiffFormat::Md });
     }
 
     #[test]

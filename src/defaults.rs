@@ -78,3 +78,10 @@ pub const MIN_RPS: f64 = 0.01;
 pub const MAX_RPS: f64 = 100.0;
 /// A pace slower than one request in this many seconds is announced as a long wait.
 pub const LONG_WAIT_SECS: f64 = 10.0;
+
+// Keeping a list up to date (`build`'s state file, `citegraph diff`).
+
+/// The state file `build` writes in --out-dir when --state is not given.
+pub const STATE_FILE: &str = "citegraph-state.json";
+/// A candidate that rose by more than this many places since the last run is reported.
+pub const MOVED_UP_PLACES: usize = 5;

@@ -3,7 +3,8 @@
 //! The data flows one way, one module per stage:
 //! [`paper_list`] (Markdown -> `PaperList`) -> [`s2`] (-> `Corpus`, via the Semantic Scholar API
 //! and the cache) -> [`graph`] (-> `CitationGraph`) -> [`rank`] (-> `Rankings`) -> [`picture`]
-//! (scenes: layout, labels, legend) -> [`export`] (-> files). [`pipeline`] is the only module that
+//! (scenes: layout, labels, legend) -> [`export`] (-> files). Beside the pictures, [`curate`]
+//! works on the list itself (ignore file, lint, add, state since the last run, coverage). [`pipeline`] is the only module that
 //! names them all; [`config`] turns the command line ([`cli`]) into a validated
 //! [`config::Config`], building each stage's options. [`demo`] makes a synthetic corpus for
 //! `citegraph demo` (and the tests) in place of stage 2.
@@ -17,6 +18,7 @@ pub mod atomic_file;
 pub mod cli;
 pub mod config;
 pub mod console;
+pub mod curate;
 pub mod defaults;
 pub mod demo;
 pub mod export;

@@ -1,19 +1,27 @@
 //! The whole flow in one place: list -> fetch/cache -> graph -> rankings -> files. The only
 //! module that names every stage.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use petgraph::graph::NodeIndex;
 
 use crate::config::{Config, ListInput, Task};
+use crate::console::diff as console_diff;
+use crate::console::lint::{self as console_lint, LintFormat};
 use crate::console::ranking::{self, GraphSummary, RowKind};
 use crate::console::{ListFormat, TableFormat, tables};
+use crate::curate;
+use crate::curate::ignore::{self, IgnoreFile, IgnoreSet};
+use crate::curate::state::{Changes, Previous, State};
+use crate::defaults;
 use crate::export::{self, ExportInput, ExportOptions};
 use crate::graph::{BuildReport, CitationGraph};
 use crate::model::Corpus;
-use crate::paper_list::PaperList;
+use crate::paper_list::{BUILTIN_LIST, ListSource, PaperList};
 use crate::rank::{self, EdgeList, RankOptions, Rankings};
 use crate::s2::{self, FetchReport};
 use crate::terminal::Console;
@@ -63,7 +71,8 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
             let _lock = crate::atomic_file::lock_dir(&config.out_dir, "--out-dir")?;
             let (corpus, report) = s2::fetch_corpus(&list, &config.fetch, &console)?;
             report_fetch(&console, &report);
-            let (graph, build_report, rankings) = rank_from_corpus(&list, &corpus);
+            let (graph, build_report, mut rankings) = rank_from_corpus(&list, &corpus);
+            apply_ignore(config, &list, &graph, &mut rankings, &console)?;
             report_graph(&console, &graph, &build_report, &rankings);
             let options = ExportOptions {
                 map_top: *map_top,
@@ -71,9 +80,14 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
                 data_date: corpus.fetched_at.map(|t| t.strftime("%Y-%m-%d").to_string()),
                 data_source: data_source(&config.fetch.api_url),
             };
-            for path in write_outputs(&list, &graph, &rankings, &options, &config.out_dir)? {
+            let (state, new_candidates) = compare_state(config, &graph, &rankings, options.data_date.clone(), &console);
+            let mut input = ExportInput::new(&list, &graph, &rankings, &options);
+            input.new_candidates = new_candidates;
+            for path in export::write_all(&config.out_dir, &input, &export::exporters())? {
                 writeln!(stdout, "{}", path.display())?;
             }
+            state.save(&config.state)?;
+            writeln!(stdout, "{}", config.state.display())?;
             Ok(outcome_of(&report))
         }
         Task::Rank { top, format } => {
@@ -87,7 +101,10 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
         }
         Task::Missing { top, format } => {
             let list = list()?;
-            print_missing(&list, &load_corpus(config, &list)?, *top, *format, width, stdout)?;
+            let corpus = load_corpus(config, &list)?;
+            let (graph, _, mut rankings) = rank_from_corpus(&list, &corpus);
+            apply_ignore(config, &list, &graph, &mut rankings, &console)?;
+            ranking::write_missing(&graph, &rankings, *format, *top, width, stdout)?;
             Ok(Outcome::Success)
         }
         Task::Evaluate { format } => {
@@ -102,6 +119,29 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
         }
         Task::Man => {
             crate::cli::write_man_page(stdout)?;
+            Ok(Outcome::Success)
+        }
+        Task::Lint { format } => lint(config, &list()?, *format, &console, stdout),
+        Task::Diff { since, format } => {
+            let list = list()?;
+            let corpus = load_corpus(config, &list)?;
+            let (graph, _, mut rankings) = rank_from_corpus(&list, &corpus);
+            apply_ignore(config, &list, &graph, &mut rankings, &console)?;
+            let data_date = corpus.fetched_at.map(|t| t.strftime("%Y-%m-%d").to_string());
+            let current = State::of(&graph, &rankings, data_date);
+            let path = since.as_deref().unwrap_or(&config.state);
+            let changes = match State::load(path) {
+                Previous::State(previous) => current.changes_since(&previous, defaults::MOVED_UP_PLACES, &graph),
+                Previous::FirstRun(warning) => {
+                    console.warn(warning);
+                    Changes::default()
+                }
+            };
+            console_diff::write_changes(&changes, *format, stdout)?;
+            Ok(Outcome::Success)
+        }
+        Task::Add { ids, section, dry_run } => {
+            add(config, ids, section.as_deref(), *dry_run, &console, stdout)?;
             Ok(Outcome::Success)
         }
     }
@@ -263,7 +303,7 @@ pub fn rank_edges(
 /// its official API, otherwise the URL the answers came from.
 pub fn data_source(api_url: &url::Url) -> String {
     let url = api_url.as_str().trim_end_matches('/');
-    if url == crate::defaults::API_URL { "Semantic Scholar".to_owned() } else { url.to_owned() }
+    if url == defaults::API_URL { "Semantic Scholar".to_owned() } else { url.to_owned() }
 }
 
 /// `citegraph demo`: every output of `build`, of SYNTHETIC data, into `out_dir` (`None`: a new
@@ -287,7 +327,7 @@ fn demo(out_dir: Option<&Path>, console: &Console, stdout: &mut dyn Write) -> Re
     let (graph, build_report, rankings) = rank_from_corpus(&list, &corpus);
     report_graph(console, &graph, &build_report, &rankings);
     let options = ExportOptions {
-        map_top: crate::defaults::MAP_TOP,
+        map_top: defaults::MAP_TOP,
         full_graph: false,
         data_date: corpus.fetched_at.map(|t| t.strftime("%Y-%m-%d").to_string()),
         data_source: crate::demo::DATA_SOURCE.to_owned(),
@@ -302,4 +342,139 @@ fn demo(out_dir: Option<&Path>, console: &Console, stdout: &mut dyn Write) -> Re
         out_dir.join("timeline.svg").display(),
     ));
     Ok(Outcome::Success)
+}
+
+/// The curator's ignore file (`--ignore`, else `citegraph-ignore.txt` beside the list), resolved
+/// against the graph and taken out of the candidates, so `missing.*`, the map and the DOT leave
+/// those papers out. Its warnings (malformed lines, lines matching nothing) go to stderr.
+pub fn apply_ignore(
+    config: &Config,
+    list: &PaperList,
+    graph: &CitationGraph,
+    rankings: &mut Rankings,
+    console: &Console,
+) -> Result<Option<IgnoreSet>> {
+    let Some(path) = ignore::locate(config.ignore.as_deref(), &list.source) else { return Ok(None) };
+    let set = IgnoreFile::read(&path)?.resolve(graph);
+    for warning in &set.warnings {
+        console.warn(warning);
+    }
+    let removed = set.apply(rankings);
+    console.info(format_args!(
+        "Ignored: {} {} of {} ({} among the candidates)",
+        set.nodes.len(),
+        plural(set.nodes.len() as u64, "paper"),
+        path.display(),
+        removed
+    ));
+    Ok(Some(set))
+}
+
+/// The Markdown of a list, for the checks that read its prose (the order it states): the file
+/// again, the built-in text, nothing for stdin (read once, already consumed).
+pub fn list_text(list: &PaperList) -> Result<Option<String>> {
+    Ok(match &list.source {
+        ListSource::Builtin => Some(BUILTIN_LIST.to_owned()),
+        ListSource::Stdin => None,
+        ListSource::File(path) => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the paper list {} again: check --list", path.display()))?,
+        ),
+    })
+}
+
+/// `citegraph lint`: fetch (or read the cache) like `build`, check, print; exit status 1 on an
+/// error-level finding.
+pub fn lint(
+    config: &Config,
+    list: &PaperList,
+    format: LintFormat,
+    console: &Console,
+    stdout: &mut dyn Write,
+) -> Result<Outcome> {
+    let (corpus, report) = s2::fetch_corpus(list, &config.fetch, console)?;
+    report_fetch(console, &report);
+    let (graph, _) = CitationGraph::from_corpus(list, &corpus);
+    let findings = curate::lint::lint(list, list_text(list)?.as_deref(), &corpus, &graph);
+    console_lint::write_findings(&findings, format, stdout)?;
+    let failed = findings.iter().any(|f| f.level == curate::lint::Level::Error) || report.has_failures();
+    Ok(if failed { Outcome::PartialFailure } else { Outcome::Success })
+}
+
+/// `citegraph add`: plan the insertions on the file as read, then print the diff (`--dry-run`)
+/// or write the file atomically, only if nobody changed it meanwhile.
+pub fn add(
+    config: &Config,
+    ids: &[String],
+    section: Option<&str>,
+    dry_run: bool,
+    console: &Console,
+    stdout: &mut dyn Write,
+) -> Result<()> {
+    let path = match &config.list {
+        ListInput::Path(path) if path != Path::new("-") => path.clone(),
+        _ => anyhow::bail!(
+            "`add` edits a list file: give it with --list PATH (the built-in list and stdin cannot be edited)"
+        ),
+    };
+    let bytes =
+        std::fs::read(&path).with_context(|| format!("cannot read the paper list {}: check --list", path.display()))?;
+    let list = PaperList::from_bytes(ListSource::File(path.clone()), &bytes)?;
+    let text = String::from_utf8(bytes.clone()).expect("from_bytes checked the encoding");
+    let (corpus, report) = s2::fetch_corpus(&list, &config.fetch, console)?;
+    report_fetch(console, &report);
+    let (graph, _, mut rankings) = rank_from_corpus(&list, &corpus);
+    apply_ignore(config, &list, &graph, &mut rankings, console)?;
+    let insertions = curate::add::plan(&list, &text, &graph, &rankings, ids, section)?;
+    if dry_run {
+        stdout.write_all(curate::add::unified_diff(&path.display().to_string(), &text, &insertions).as_bytes())?;
+        return Ok(());
+    }
+    let new_text = curate::add::apply(&text, &insertions);
+    crate::atomic_file::write_atomically_if(&path, new_text.as_bytes(), || {
+        let now =
+            std::fs::read(&path).with_context(|| format!("cannot read {} again before writing", path.display()))?;
+        if now != bytes {
+            anyhow::bail!("{} changed while citegraph was working: nothing written; run `add` again", path.display());
+        }
+        Ok(())
+    })?;
+    for insertion in &insertions {
+        let line = text[..insertion.offset].matches('\n').count()
+            + 1
+            + insertions.iter().take_while(|i| i.offset < insertion.offset).map(|i| i.lines.len()).sum::<usize>();
+        writeln!(stdout, "{}:{line}: added {} ({})", path.display(), insertion.title, insertion.section)?;
+    }
+    Ok(())
+}
+
+/// `build`'s comparison with the last run: this run's state, and the candidates new since the
+/// previous state (empty on a first run, which a missing, corrupt or older state file means).
+fn compare_state(
+    config: &Config,
+    graph: &CitationGraph,
+    rankings: &Rankings,
+    data_date: Option<String>,
+    console: &Console,
+) -> (State, HashSet<NodeIndex>) {
+    let current = State::of(graph, rankings, data_date);
+    let mut new_candidates = HashSet::new();
+    match State::load(&config.state) {
+        Previous::State(previous) => {
+            let changes = current.changes_since(&previous, defaults::MOVED_UP_PLACES, graph);
+            console.info(console_diff::summary(&changes));
+            for c in &changes.new_candidates {
+                console.info(format_args!("  new candidate #{}: {}", c.rank, c.title));
+            }
+            let ids: HashSet<&str> = changes.new_candidates.iter().map(|c| c.paper_id.as_str()).collect();
+            new_candidates = rankings
+                .candidates
+                .iter()
+                .map(|c| c.node)
+                .filter(|&n| ids.contains(graph.node(n).paper_id.as_str()))
+                .collect();
+        }
+        Previous::FirstRun(warning) => console.warn(warning),
+    }
+    (current, new_candidates)
 }

@@ -2,7 +2,7 @@
 //! modules import no stage at all. Reads every `src/**/*.rs` (no `cargo tree`): each `crate::X`
 //! path (in `use` lines, inline paths and doc links alike) names the module `X` a file depends on.
 //!
-//! The order is paper_list < s2 < graph < rank < picture < export, with the result printers
+//! The order is paper_list < s2 < graph < rank < picture (and curate) < export, with the result printers
 //! (`console/`) at the export level. `model`, `defaults`, `wording`, `atomic_file` and `terminal`
 //! are shared by every stage and import none. `main.rs`, `lib.rs`, `config.rs` and `pipeline.rs`
 //! tie the stages together and may import anything; `cli.rs` may import only `defaults`. A new
@@ -17,6 +17,7 @@ const STAGES: &[(&str, usize)] = &[
     ("demo", 2),
     ("graph", 3),
     ("rank", 4),
+    ("curate", 5),
     ("picture", 5),
     ("export", 6),
     ("console", 6),

@@ -10,21 +10,15 @@ use common::mock_s2::MockS2;
 use common::universe::Universe;
 use common::{citegraph, fetch, fetch_config, outputs};
 
-const OUTPUTS: [&str; 8] = [
-    "rankings.csv",
-    "rankings.md",
-    "missing.json",
-    "missing.md",
-    "graph.dot",
-    "literature-map.svg",
-    "literature-map.png",
-    "timeline.svg",
-];
+/// Every file `build` writes (`tests/cli_build.rs` pins the list by name): the demo writes them all.
+fn outputs_of_build() -> Vec<&'static str> {
+    citegraph::export::exporters().iter().map(|e| e.file_name()).collect()
+}
 
 /// Checks a demo's output directory: every file, each labelled synthetic, none claiming
 /// Semantic Scholar's data.
 fn assert_demo_outputs(dir: &Path) {
-    for name in OUTPUTS {
+    for name in outputs_of_build() {
         assert!(dir.join(name).is_file(), "demo wrote {name} into {}", dir.display());
     }
     for name in ["literature-map.svg", "timeline.svg"] {
@@ -48,7 +42,7 @@ fn demo_builds_every_output_of_synthetic_data_into_out_dir() {
     let (stdout, stderr) = outputs(&run);
     assert!(run.status.success(), "{stderr}");
     assert_demo_outputs(&dir);
-    assert_eq!(stdout.lines().count(), OUTPUTS.len(), "one path per file on stdout:\n{stdout}");
+    assert_eq!(stdout.lines().count(), outputs_of_build().len(), "one path per file on stdout:\n{stdout}");
     assert!(stderr.contains("SYNTHETIC"), "{stderr}");
     let map = dir.join("literature-map.svg");
     assert!(stderr.contains(&format!("The pictures: {}", map.display())), "says where the pictures are:\n{stderr}");

@@ -2,6 +2,8 @@
 //! stdout ([`tables`], [`ranking`]), in the format the user chose. Chatter on stderr is
 //! `crate::terminal`'s job.
 
+pub mod diff;
+pub mod lint;
 pub mod ranking;
 pub mod tables;
 

@@ -64,7 +64,8 @@ impl Exporter for MissingMarkdown {
             for (number, (rank, c)) in entries.iter().enumerate() {
                 let paper = graph.node(c.node);
                 let tag = venue_tag(paper).map(|t| format!("[{t}] ")).unwrap_or_default();
-                writeln!(out, "{}. {tag}{}", number + 1, link(&paper.title, paper.url().as_deref()))?;
+                let new = if input.new_candidates.contains(&c.node) { " **(new)**" } else { "" };
+                writeln!(out, "{}. {tag}{}{new}", number + 1, link(&paper.title, paper.url().as_deref()))?;
                 if !paper.authors.is_empty() {
                     let shown: Vec<String> = paper.authors.iter().take(MAX_AUTHORS).map(|a| escape(a)).collect();
                     let more = if paper.authors.len() > MAX_AUTHORS { " et al." } else { "" };

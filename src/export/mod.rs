@@ -4,6 +4,7 @@
 //! [`data_exporter`] is the registry of data formats, [`exporters`] what `build` writes, and
 //! [`write_all`] writes each file atomically under its name.
 
+pub mod coverage;
 pub mod dot;
 pub mod map_svg;
 pub mod markdown;
@@ -18,11 +19,13 @@ pub mod reasons;
 pub mod records;
 pub mod timeline_svg;
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
+use petgraph::graph::NodeIndex;
 
 use crate::atomic_file::write_atomically;
 use crate::graph::CitationGraph;
@@ -47,6 +50,8 @@ pub struct ExportInput<'a> {
     pub options: &'a ExportOptions,
     /// The map's scene, laid out once by [`ExportInput::map_scene`].
     map: OnceLock<MapScene>,
+    /// Candidates new since the last run (`missing.md` marks them); empty on a first run.
+    pub new_candidates: HashSet<NodeIndex>,
 }
 
 impl<'a> ExportInput<'a> {
@@ -57,7 +62,7 @@ impl<'a> ExportInput<'a> {
         rankings: &'a Rankings,
         options: &'a ExportOptions,
     ) -> ExportInput<'a> {
-        ExportInput { list, graph, rankings, options, map: OnceLock::new() }
+        ExportInput { list, graph, rankings, options, map: OnceLock::new(), new_candidates: HashSet::new() }
     }
 
     /// What the pictures are drawn from.
@@ -169,6 +174,7 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
         Box::new(missing_md::MissingMarkdown),
     ];
     all.extend(pictures());
+    all.extend([Box::new(coverage::CoverageMarkdown) as Box<dyn Exporter>, Box::new(coverage::CoverageJson)]);
     all
 }
 

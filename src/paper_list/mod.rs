@@ -5,6 +5,7 @@ mod authors;
 mod builtin;
 mod ids;
 mod parse;
+pub mod span;
 mod venue;
 
 use std::collections::HashMap;
