@@ -13,7 +13,7 @@ use common::universe::{FixturePaper, Kind, Universe};
 use common::universe_corpus::corpus_for;
 use common::{citegraph_on, outputs};
 
-const OUTPUTS: [&str; 8] = [
+const OUTPUTS: [&str; 13] = [
     "rankings.csv",
     "rankings.md",
     "missing.json",
@@ -22,6 +22,11 @@ const OUTPUTS: [&str; 8] = [
     "literature-map.svg",
     "timeline.svg",
     "literature-map.png",
+    "graph.graphml",
+    "graph.gexf",
+    "graph.json",
+    "nodes.csv",
+    "edges.csv",
 ];
 
 fn build(mock: &MockS2, cache: &Path, out: &Path, extra: &[&str]) -> (String, String) {

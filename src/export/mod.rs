@@ -5,11 +5,17 @@
 //! [`write_all`] writes each file atomically under its name.
 
 pub mod dot;
+pub mod edges_csv;
+pub mod gexf;
+pub mod graph_json;
+pub mod graphml;
 pub mod map_svg;
 pub mod markdown;
 pub mod missing_csv;
 pub mod missing_json;
 pub mod missing_md;
+pub mod network;
+pub mod nodes_csv;
 pub mod png;
 pub mod rankings_csv;
 pub mod rankings_json;
@@ -165,6 +171,7 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
         Box::new(missing_md::MissingMarkdown),
     ];
     all.extend(pictures());
+    all.extend(network_exports());
     all
 }
 
@@ -200,4 +207,16 @@ pub fn write_all(out_dir: &Path, input: &ExportInput<'_>, exporters: &[Box<dyn E
         written.push(path);
     }
     Ok(written)
+}
+
+/// The network for other tools: `graph.graphml`, `graph.gexf`, `graph.json`, `nodes.csv`,
+/// `edges.csv`.
+pub fn network_exports() -> Vec<Box<dyn Exporter>> {
+    vec![
+        Box::new(graphml::GraphmlExporter),
+        Box::new(gexf::GexfExporter),
+        Box::new(graph_json::GraphJsonExporter),
+        Box::new(nodes_csv::NodesCsvExporter),
+        Box::new(edges_csv::EdgesCsvExporter),
+    ]
 }

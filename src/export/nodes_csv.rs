@@ -1,0 +1,35 @@
+//! Stage 5, `nodes.csv`: every node of the citation graph as the Gephi and Kumu spreadsheet
+//! import reads it: `Id`, `Label`, then every attribute (see [`Network`]; unknown values empty).
+//! `edges.csv` holds the citations.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::network::Network;
+use super::{ExportInput, Exporter};
+
+/// Writes `nodes.csv`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NodesCsvExporter;
+
+impl Exporter for NodesCsvExporter {
+    fn file_name(&self) -> &'static str {
+        "nodes.csv"
+    }
+
+    fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
+        let network = Network::new(input);
+        let mut csv = csv::Writer::from_writer(out);
+        let mut header = vec!["Id".to_owned(), "Label".to_owned()];
+        header.extend(network.node_columns.iter().map(|c| c.name.clone()));
+        csv.write_record(&header)?;
+        for node in &network.nodes {
+            let mut row = vec![node.id.clone(), node.label.clone()];
+            row.extend(node.values.iter().map(|v| v.as_ref().map(|v| v.text()).unwrap_or_default()));
+            csv.write_record(&row)?;
+        }
+        csv.flush()?;
+        Ok(())
+    }
+}
