@@ -13,7 +13,7 @@ use common::universe::{FixturePaper, Kind, Universe};
 use common::universe_corpus::corpus_for;
 use common::{citegraph_on, outputs};
 
-const OUTPUTS: [&str; 13] = [
+const OUTPUTS: [&str; 16] = [
     "rankings.csv",
     "rankings.md",
     "missing.json",
@@ -27,6 +27,9 @@ const OUTPUTS: [&str; 13] = [
     "graph.json",
     "nodes.csv",
     "edges.csv",
+    "missing.bib",
+    "missing.ris",
+    "missing.csl.json",
 ];
 
 fn build(mock: &MockS2, cache: &Path, out: &Path, extra: &[&str]) -> (String, String) {

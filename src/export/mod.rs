@@ -4,6 +4,8 @@
 //! [`data_exporter`] is the registry of data formats, [`exporters`] what `build` writes, and
 //! [`write_all`] writes each file atomically under its name.
 
+pub mod bibtex;
+pub mod csl_json;
 pub mod dot;
 pub mod edges_csv;
 pub mod gexf;
@@ -20,8 +22,10 @@ pub mod png;
 pub mod rankings_csv;
 pub mod rankings_json;
 pub mod rankings_md;
+pub mod reading_list;
 pub mod reasons;
 pub mod records;
+pub mod ris;
 pub mod timeline_svg;
 
 use std::io::Write;
@@ -172,6 +176,7 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
     ];
     all.extend(pictures());
     all.extend(network_exports());
+    all.extend(reading_list_exports());
     all
 }
 
@@ -219,4 +224,10 @@ pub fn network_exports() -> Vec<Box<dyn Exporter>> {
         Box::new(nodes_csv::NodesCsvExporter),
         Box::new(edges_csv::EdgesCsvExporter),
     ]
+}
+
+/// The candidates as a reading list for reference managers: `missing.bib`, `missing.ris`,
+/// `missing.csl.json`.
+pub fn reading_list_exports() -> Vec<Box<dyn Exporter>> {
+    vec![Box::new(bibtex::BibtexExporter), Box::new(ris::RisExporter), Box::new(csl_json::CslJsonExporter)]
 }
