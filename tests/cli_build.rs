@@ -13,7 +13,7 @@ use common::universe::{FixturePaper, Kind, Universe};
 use common::universe_corpus::corpus_for;
 use common::{citegraph_on, outputs};
 
-const OUTPUTS: [&str; 16] = [
+const OUTPUTS: [&str; 17] = [
     "rankings.csv",
     "rankings.md",
     "missing.json",
@@ -30,6 +30,7 @@ const OUTPUTS: [&str; 16] = [
     "missing.bib",
     "missing.ris",
     "missing.csl.json",
+    "graph.mmd",
 ];
 
 fn build(mock: &MockS2, cache: &Path, out: &Path, extra: &[&str]) -> (String, String) {

@@ -13,6 +13,7 @@ pub mod graph_json;
 pub mod graphml;
 pub mod map_svg;
 pub mod markdown;
+pub mod mermaid;
 pub mod missing_csv;
 pub mod missing_json;
 pub mod missing_md;
@@ -177,6 +178,7 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
     all.extend(pictures());
     all.extend(network_exports());
     all.extend(reading_list_exports());
+    all.push(Box::new(mermaid::MermaidExporter));
     all
 }
 
