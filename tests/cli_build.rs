@@ -13,7 +13,7 @@ use common::universe::{FixturePaper, Kind, Universe};
 use common::universe_corpus::corpus_for;
 use common::{citegraph_on, outputs};
 
-const OUTPUTS: [&str; 17] = [
+const OUTPUTS: [&str; 18] = [
     "rankings.csv",
     "rankings.md",
     "missing.json",
@@ -31,6 +31,7 @@ const OUTPUTS: [&str; 17] = [
     "missing.ris",
     "missing.csl.json",
     "graph.mmd",
+    "literature-map.html",
 ];
 
 fn build(mock: &MockS2, cache: &Path, out: &Path, extra: &[&str]) -> (String, String) {

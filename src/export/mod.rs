@@ -11,6 +11,7 @@ pub mod edges_csv;
 pub mod gexf;
 pub mod graph_json;
 pub mod graphml;
+pub mod html_map;
 pub mod map_svg;
 pub mod markdown;
 pub mod mermaid;
@@ -179,6 +180,7 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
     all.extend(network_exports());
     all.extend(reading_list_exports());
     all.push(Box::new(mermaid::MermaidExporter));
+    all.push(Box::new(html_map::HtmlMapExporter));
     all
 }
 
