@@ -306,6 +306,16 @@
   // <pre id="selftest"> for the browser test.
   var hash = decodeURIComponent(location.hash.slice(1));
   if (hash.indexOf('selftest=') === 0) { selftest(hash.slice('selftest='.length)); }
+  // #paper=ID: a link to one paper, lit up with its card showing.
+  if (hash.indexOf('paper=') === 0) { showPaper(hash.slice('paper='.length)); }
+
+  function showPaper(id) {
+    var i = papers.map(function (p) { return p.id; }).indexOf(id);
+    if (i < 0) { return; }
+    highlight(i, true);
+    var r = nodeEls[i].getBoundingClientRect(), s = $('stage').getBoundingClientRect();
+    showCard(i, r.left + r.width / 2 - s.left, r.top + r.height / 2 - s.top);
+  }
 
   function selftest(query) {
     var out = {};
