@@ -129,14 +129,14 @@ fn the_page_is_self_contained_and_its_data_cannot_close_a_script() {
         for b in &bytes {
             bits.push_str(&format!("{b:08b}"));
         }
-        while bits.len() % 6 != 0 {
+        while !bits.len().is_multiple_of(6) {
             bits.push('0');
         }
         let mut s: String = (0..bits.len())
             .step_by(6)
             .map(|i| table[usize::from_str_radix(&bits[i..i + 6], 2).unwrap()] as char)
             .collect();
-        while s.len() % 4 != 0 {
+        while !s.len().is_multiple_of(4) {
             s.push('=');
         }
         s

@@ -51,7 +51,7 @@ fn check(reader: &str, got: &Json, network: &Network, typed_strings_only: bool, 
                 // JSON writes unknown values as null.
                 None if reader.contains("node_link") => assert_eq!(read[0], "NoneType", "{reader}: {}", column.name),
                 None if typed_strings_only => {
-                    assert_eq!(read, &serde_json::json!(["str", ""]), "{reader}: {}", column.name)
+                    assert_eq!(read, &serde_json::json!(["str", ""]), "{reader}: {}", column.name);
                 }
                 None => assert!(read.is_null(), "{reader}: {} of {} is left out, got {read}", column.name, node.id),
                 Some(v) => check_value(reader, &column.name, column.kind, v, read, typed_strings_only),

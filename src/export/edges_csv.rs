@@ -6,7 +6,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::network::Network;
+use super::network::{Network, Value};
 use super::{ExportInput, Exporter};
 
 /// Writes `edges.csv`.
@@ -26,7 +26,7 @@ impl Exporter for EdgesCsvExporter {
         csv.write_record(&header)?;
         for edge in &network.edges {
             let mut row = vec![edge.source.clone(), edge.target.clone(), "Directed".to_owned()];
-            row.extend(edge.values.iter().map(|v| v.as_ref().map(|v| v.text()).unwrap_or_default()));
+            row.extend(edge.values.iter().map(|v| v.as_ref().map(Value::text).unwrap_or_default()));
             csv.write_record(&row)?;
         }
         csv.flush()?;

@@ -8,7 +8,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde_json::{Map, Value as Json, json};
 
-use super::network::Network;
+use super::network::{Network, Value};
 use super::{ExportInput, Exporter};
 
 /// Writes `graph.json`.
@@ -37,7 +37,7 @@ pub fn document(network: &Network, list_name: &str, data_date: Option<&str>) -> 
         o.insert("id".into(), node.id.as_str().into());
         o.insert("label".into(), node.label.as_str().into());
         for (c, v) in network.node_columns.iter().zip(&node.values) {
-            o.insert(c.name.clone(), v.as_ref().map_or(Json::Null, |v| v.json()));
+            o.insert(c.name.clone(), v.as_ref().map_or(Json::Null, Value::json));
         }
         o.insert("x".into(), json!(round2(node.position[0])));
         o.insert("y".into(), json!(round2(node.position[1])));
@@ -56,7 +56,7 @@ pub fn document(network: &Network, list_name: &str, data_date: Option<&str>) -> 
         o.insert("source".into(), edge.source.as_str().into());
         o.insert("target".into(), edge.target.as_str().into());
         for (c, v) in network.edge_columns.iter().zip(&edge.values) {
-            o.insert(c.name.clone(), v.as_ref().map_or(Json::Null, |v| v.json()));
+            o.insert(c.name.clone(), v.as_ref().map_or(Json::Null, Value::json));
         }
         links.push(Json::Object(o));
         cy_edges.push(json!({ "data": { "id": format!("e{i}"), "source": edge.source, "target": edge.target } }));

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::network::Network;
+use super::network::{Network, Value};
 use super::{ExportInput, Exporter};
 
 /// Writes `nodes.csv`.
@@ -26,7 +26,7 @@ impl Exporter for NodesCsvExporter {
         csv.write_record(&header)?;
         for node in &network.nodes {
             let mut row = vec![node.id.clone(), node.label.clone()];
-            row.extend(node.values.iter().map(|v| v.as_ref().map(|v| v.text()).unwrap_or_default()));
+            row.extend(node.values.iter().map(|v| v.as_ref().map(Value::text).unwrap_or_default()));
             csv.write_record(&row)?;
         }
         csv.flush()?;
