@@ -97,3 +97,80 @@ fn a_hostile_title_decodes_back_from_its_label() {
     assert!(labels.contains(&want), "{want:?} in {labels:?}");
     assert!(labels.iter().any(|l| l.starts_with("No. 1 ")), "{labels:?}");
 }
+
+/// Mermaid's own bundle (`mermaid.min.js`, from `CITEGRAPH_MERMAID_JS` or
+/// `target/mermaid/mermaid.min.js`, which `.ci/run` fetches with `npm pack`) and Chromium, or
+/// `None` after a note.
+fn mermaid_and_chromium() -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let js = std::env::var_os("CITEGRAPH_MERMAID_JS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/mermaid/mermaid.min.js"));
+    let browser = std::env::var_os("CITEGRAPH_CHROMIUM").map(std::path::PathBuf::from).or_else(|| {
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+            .map(|d| d.join("chromium"))
+            .find(|p| p.is_file())
+    });
+    match (js.is_file(), browser) {
+        (true, Some(browser)) => Some((js, browser)),
+        _ => {
+            eprintln!("note: skipped rendering graph.mmd with Mermaid: needs {} and chromium", js.display());
+            None
+        }
+    }
+}
+
+/// Renders `text` with the real Mermaid in headless Chromium; returns the label texts of the
+/// drawing, or panics with Mermaid's error.
+fn mermaid_labels(js: &std::path::Path, browser: &std::path::Path, text: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let escaped = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let page = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><pre id=\"out\" data-done=\"no\"></pre>\n\
+         <pre id=\"src\" class=\"mermaid\">{escaped}</pre>\n<script src=\"file://{}\"></script>\n<script>\n\
+         function report(value) {{ var out = document.getElementById('out'); out.textContent = JSON.stringify(value)\
+         .replace(/[<>&]/g, function (c) {{ return '\\\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4); }}); \
+         out.setAttribute('data-done', 'yes'); }}\n\
+         mermaid.initialize({{ startOnLoad: false, securityLevel: 'strict' }});\n\
+         mermaid.run({{ nodes: [document.getElementById('src')], suppressErrors: false }}).then(function () {{\n\
+           var svg = document.querySelector('#src svg');\n\
+           report({{ labels: Array.prototype.map.call(svg.querySelectorAll('.node .nodeLabel'), function (e) {{ return e.textContent; }}),\n\
+                    markup: svg.querySelectorAll('b, script').length }});\n\
+         }}).catch(function (e) {{ report({{ error: String(e && e.message || e) }}); }});\n</script></body></html>\n",
+        js.display()
+    );
+    let path = dir.path().join("mermaid.html");
+    std::fs::write(&path, page).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+        .arg("--virtual-time-budget=20000")
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", path.display()))
+        .output()
+        .expect("runs chromium");
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let start = dom.find("<pre id=\"out\"").unwrap_or_else(|| panic!("no report: {dom}"));
+    let body = &dom[start..];
+    let open = body.find('>').unwrap() + 1;
+    assert!(body[..open].contains("data-done=\"yes\""), "Mermaid finished");
+    let report: serde_json::Value = serde_json::from_str(&body[open..body.find("</pre>").unwrap()]).unwrap();
+    assert!(report.get("error").is_none(), "Mermaid rejects graph.mmd: {report}\n{text}");
+    assert_eq!(report["markup"], 0, "no markup from a label");
+    report["labels"].as_array().unwrap().iter().map(|l| l.as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn mermaid_itself_renders_the_flowcharts_with_the_titles_as_text() {
+    let Some((js, browser)) = mermaid_and_chromium() else { return };
+    let fixture = hostile_fixture();
+    let text = render(&fixture.input());
+    let labels = mermaid_labels(&js, &browser, &text);
+    let want: Vec<String> = parse(&text).into_iter().map(|(_, l)| l).collect();
+    assert_eq!(labels, want, "Mermaid shows every label exactly as written");
+    assert!(labels.contains(&format!("{} (2023)", short_title(HOSTILE))));
+
+    let universe = common::pictures::universe_fixture(40, false);
+    let text = render(&universe.input());
+    assert_eq!(mermaid_labels(&js, &browser, &text).len(), parse(&text).len());
+}
