@@ -13,7 +13,7 @@ use common::universe::{FixturePaper, Kind, Universe};
 use common::universe_corpus::corpus_for;
 use common::{citegraph_on, outputs};
 
-const OUTPUTS: [&str; 11] = [
+const OUTPUTS: [&str; 21] = [
     "rankings.csv",
     "rankings.md",
     "missing.json",
@@ -24,6 +24,16 @@ const OUTPUTS: [&str; 11] = [
     "literature-map.png",
     "coverage.md",
     "coverage.json",
+    "graph.graphml",
+    "graph.gexf",
+    "graph.json",
+    "nodes.csv",
+    "edges.csv",
+    "missing.bib",
+    "missing.ris",
+    "missing.csl.json",
+    "graph.mmd",
+    "literature-map.html",
     "citegraph-state.json",
 ];
 

@@ -4,19 +4,31 @@
 //! [`data_exporter`] is the registry of data formats, [`exporters`] what `build` writes, and
 //! [`write_all`] writes each file atomically under its name.
 
+pub mod bibtex;
 pub mod coverage;
+pub mod csl_json;
 pub mod dot;
+pub mod edges_csv;
+pub mod gexf;
+pub mod graph_json;
+pub mod graphml;
+pub mod html_map;
 pub mod map_svg;
 pub mod markdown;
+pub mod mermaid;
 pub mod missing_csv;
 pub mod missing_json;
 pub mod missing_md;
+pub mod network;
+pub mod nodes_csv;
 pub mod png;
 pub mod rankings_csv;
 pub mod rankings_json;
 pub mod rankings_md;
+pub mod reading_list;
 pub mod reasons;
 pub mod records;
+pub mod ris;
 pub mod timeline_svg;
 
 use std::collections::HashSet;
@@ -175,6 +187,10 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
     ];
     all.extend(pictures());
     all.extend([Box::new(coverage::CoverageMarkdown) as Box<dyn Exporter>, Box::new(coverage::CoverageJson)]);
+    all.extend(network_exports());
+    all.extend(reading_list_exports());
+    all.push(Box::new(mermaid::MermaidExporter));
+    all.push(Box::new(html_map::HtmlMapExporter));
     all
 }
 
@@ -210,4 +226,22 @@ pub fn write_all(out_dir: &Path, input: &ExportInput<'_>, exporters: &[Box<dyn E
         written.push(path);
     }
     Ok(written)
+}
+
+/// The network for other tools: `graph.graphml`, `graph.gexf`, `graph.json`, `nodes.csv`,
+/// `edges.csv`.
+pub fn network_exports() -> Vec<Box<dyn Exporter>> {
+    vec![
+        Box::new(graphml::GraphmlExporter),
+        Box::new(gexf::GexfExporter),
+        Box::new(graph_json::GraphJsonExporter),
+        Box::new(nodes_csv::NodesCsvExporter),
+        Box::new(edges_csv::EdgesCsvExporter),
+    ]
+}
+
+/// The candidates as a reading list for reference managers: `missing.bib`, `missing.ris`,
+/// `missing.csl.json`.
+pub fn reading_list_exports() -> Vec<Box<dyn Exporter>> {
+    vec![Box::new(bibtex::BibtexExporter), Box::new(ris::RisExporter), Box::new(csl_json::CslJsonExporter)]
 }

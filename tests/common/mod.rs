@@ -3,6 +3,7 @@
 //! it, and helpers. Each test file uses only part of it.
 #![allow(dead_code)]
 
+pub mod exports;
 pub mod golden;
 pub mod loopback;
 pub mod mock_s2;
