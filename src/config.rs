@@ -135,6 +135,12 @@ impl Config {
                 offline: g.offline,
                 refresh: g.refresh,
                 cache_dir: g.cache_dir,
+                depth: g.depth,
+                recommendations_url: g
+                    .recommendations_url
+                    .as_deref()
+                    .map(|raw| parse_api_url(raw).context("--recommendations-url (or S2_RECOMMENDATIONS_URL)"))
+                    .transpose()?,
             },
             out_dir: g.out_dir,
             verbosity,

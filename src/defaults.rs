@@ -69,3 +69,9 @@ pub const LAYOUT_THETA: f64 = 1.2;
 pub const LAYOUT_EXACT_UP_TO: usize = 300;
 /// Seed of the jitter added to the layout's starting positions.
 pub const LAYOUT_SEED: u64 = 0x00C1_7E6A_A9F1;
+
+/// How deep discovery goes by default (1 = direct links only; 2 = co-citation, coupling,
+/// content similarity and recommendations too).
+pub const DEPTH: u32 = 2;
+/// The environment variable naming the recommendations API base URL.
+pub const RECOMMENDATIONS_URL_ENV: &str = "S2_RECOMMENDATIONS_URL";

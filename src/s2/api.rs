@@ -36,6 +36,29 @@ pub struct ApiPaper {
     pub external_ids: Option<BTreeMap<String, serde_json::Value>>,
     /// Title-match score, only on `/paper/search/match` (a float, unbounded).
     pub match_score: Option<f64>,
+    /// Nested `references` (batch with `references.paperId`): absent when not asked; capped at
+    /// 1000 and sometimes empty although `referenceCount` is positive (then unknown, not none).
+    pub references: Option<Vec<ApiPaper>>,
+    /// `embedding.specter_v2`, when asked; `null` for papers S2 has no embedding of.
+    pub embedding: Option<ApiEmbedding>,
+}
+
+/// A paper's embedding (`{"model": "specter_v2", "vector": [...]}`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ApiEmbedding {
+    /// The model's name.
+    pub model: Option<String>,
+    /// The vector.
+    pub vector: Option<Vec<f32>>,
+}
+
+/// The answer of `POST /recommendations/v1/papers/`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct RecommendationsAnswer {
+    /// Recommended papers, best first; fewer than asked, or none, is normal.
+    pub recommended_papers: Option<Vec<ApiPaper>>,
 }
 
 /// An author of a paper.

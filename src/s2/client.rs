@@ -76,6 +76,15 @@ impl Client {
                 self.http.post(url).json(&serde_json::json!({ "ids": ids }))
             }
             Endpoint::Match | Endpoint::References | Endpoint::Citations => self.http.get(url),
+            Endpoint::Recommendations => {
+                let (negative, positive): (Vec<&String>, Vec<&String>) =
+                    key.ids.iter().flatten().partition(|id| id.starts_with(super::cache::NEGATIVE_MARK));
+                let negative: Vec<&str> =
+                    negative.iter().map(|id| id.trim_start_matches(super::cache::NEGATIVE_MARK)).collect();
+                self.http
+                    .post(url)
+                    .json(&serde_json::json!({ "positivePaperIds": positive, "negativePaperIds": negative }))
+            }
         };
         let response = request.send().await?;
         let status = response.status().as_u16();
@@ -98,6 +107,7 @@ pub fn url_of(key: &RequestKey) -> Url {
         // S2 paper ids are 40 hex digits; ids with `/` (DOIs) would go raw, as S2 expects.
         Endpoint::References => format!("paper/{}/references", key.id.as_deref().unwrap_or_default()),
         Endpoint::Citations => format!("paper/{}/citations", key.id.as_deref().unwrap_or_default()),
+        Endpoint::Recommendations => "papers/".to_owned(),
     };
     let mut url = base.join(&path).expect("a relative path always joins");
     {

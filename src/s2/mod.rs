@@ -12,6 +12,7 @@ pub mod api;
 mod assemble;
 pub mod cache;
 pub mod client;
+pub mod discovery;
 pub mod edges;
 pub mod fetcher;
 pub mod options;
@@ -93,6 +94,10 @@ pub fn corpus_from_cache(list: &PaperList, config: &FetchConfig) -> Result<(Corp
     Ok((corpus, report))
 }
 
+/// Papers the recommendations must steer away from (`negativePaperIds`): empty until the
+/// curator's ignore file supplies them.
+const NEGATIVE_IDS: [String; 0] = [];
+
 fn run(
     list: &PaperList,
     config: &FetchConfig,
@@ -102,7 +107,13 @@ fn run(
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().context("cannot start the async runtime")?;
     let mut fetcher = Fetcher::new(config, options, progress)?;
-    let result = runtime.block_on(assemble::gather(list, config.api_url.as_str(), &mut fetcher, progress));
+    let result = runtime.block_on(async {
+        let (mut corpus, mut report) = assemble::gather(list, config.api_url.as_str(), &mut fetcher, progress).await?;
+        if config.depth >= 2 {
+            discovery::discover(&mut corpus, &mut report, config, &NEGATIVE_IDS, &mut fetcher, progress).await?;
+        }
+        Ok::<_, fetcher::FetchError>((corpus, report))
+    });
     progress.finish();
     let (mut corpus, mut report) = result.map_err(anyhow::Error::new)?;
     report.requests = fetcher.stats;

@@ -46,6 +46,8 @@ pub fn fetch_config(mock: &MockS2, cache: &Path) -> FetchConfig {
         offline: false,
         refresh: false,
         cache_dir: cache.to_path_buf(),
+        depth: 1,
+        recommendations_url: None,
     }
 }
 
