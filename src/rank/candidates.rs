@@ -93,7 +93,9 @@ pub(crate) fn score_all(ctx: &Context<'_>) -> Vec<Scored> {
                 return None;
             }
             let belonging = SIGNALS.iter().zip(&signals).fold(0.0, |sum, (s, &x)| sum + s.weight * x);
-            let score = belonging * (1.0 + ctx.counts.citations[v].ln_1p());
+            let cited = SIGNALS.iter().zip(&signals).any(|(s, &x)| s.citation_evidence && x > 0.0);
+            let lift = if cited { 1.0 + ctx.counts.citations[v].ln_1p() } else { 1.0 };
+            let score = belonging * lift;
             Some(Scored { node: v as u32, score, belonging, signals })
         })
         .collect();
@@ -330,12 +332,13 @@ mod tests {
     }
 
     #[test]
-    fn the_direct_links_signal_is_the_whole_belonging() {
+    fn without_discovery_data_the_direct_links_signal_is_the_whole_belonging() {
         let g = hand_graph();
         for c in ranked(&g) {
-            assert_eq!(c.signals.len(), 1);
+            assert_eq!(c.signals.len(), SIGNALS.len());
             assert_eq!(c.signals[0].name, "direct links");
             assert_eq!(c.signals[0].value, c.belonging);
+            assert!(c.signals[1..].iter().all(|s| s.value == 0.0), "{:?}", c.signals);
         }
     }
 

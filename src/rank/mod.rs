@@ -8,12 +8,16 @@
 
 pub mod betweenness;
 pub mod candidates;
+pub mod co_citation;
+pub mod content;
+pub mod coupling;
 pub mod csr;
 pub mod direct_links;
 pub mod edge_list;
 pub mod evaluate;
 pub mod hits;
 pub mod pagerank;
+pub mod recommended;
 pub mod signal;
 
 use petgraph::graph::NodeIndex;
