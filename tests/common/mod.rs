@@ -9,6 +9,7 @@ pub mod mock_s2;
 pub mod pictures;
 pub mod universe;
 pub mod universe_corpus;
+pub mod universe_hard;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
