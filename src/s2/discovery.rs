@@ -113,6 +113,11 @@ pub(super) async fn discover(
                     }
                 }
             }
+            // The graph API took the key already: a 403 here is a wrong recommendations URL.
+            Err(FetchError::Forbidden(text)) => account.failures.push(format!(
+                "recommendations: refused at {} ({text}); check --recommendations-url",
+                config.recommendations_base()
+            )),
             Err(err) if err.is_fatal() => return Err(err),
             Err(FetchError::NotCached) => {}
             Err(err) => account.failures.push(format!("recommendations: {err}")),
@@ -330,6 +335,35 @@ fn absorb(corpus: &mut Corpus, answers: Vec<(String, Option<ApiPaper>)>, account
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn config(api: &str, recommendations: Option<&str>) -> FetchConfig {
+        FetchConfig {
+            api_url: url::Url::parse(api).unwrap(),
+            api_key: None,
+            rps: 1.0,
+            offline: false,
+            refresh: false,
+            cache_dir: "cache".into(),
+            depth: 2,
+            recommendations_url: recommendations.map(|u| url::Url::parse(u).unwrap()),
+        }
+    }
+
+    #[test]
+    fn the_recommendations_url_is_derived_from_the_api_url_unless_given() {
+        let derived = config("https://api.semanticscholar.org/graph/v1/", None);
+        assert_eq!(derived.recommendations_base().as_str(), "https://api.semanticscholar.org/recommendations/v1/");
+        let proxy = config("http://127.0.0.1:9/s2/graph/v1/", None);
+        assert_eq!(proxy.recommendations_base().as_str(), "http://127.0.0.1:9/s2/recommendations/v1/");
+        let given = config("http://127.0.0.1:9/graph/v1/", Some("http://127.0.0.1:8/recs/"));
+        assert_eq!(given.recommendations_base().as_str(), "http://127.0.0.1:8/recs/");
+        let key = recommendations_key(&derived, &["a".into(), "b".into()], &["c".into()]);
+        assert_eq!(key.ids.as_deref(), Some(&["a".to_owned(), "b".to_owned(), "-c".to_owned()][..]));
+        assert_eq!(
+            super::super::client::url_of(&key).as_str(),
+            "https://api.semanticscholar.org/recommendations/v1/papers/?limit=500&fields=title%2Cyear%2Cvenue%2CpublicationDate%2Cauthors%2CcitationCount%2CreferenceCount%2CexternalIds"
+        );
+    }
 
     #[test]
     fn batches_are_sized_to_the_answer_cap() {
