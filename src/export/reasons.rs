@@ -79,6 +79,12 @@ pub fn sentence(reason: &Reason) -> String {
         Reason::Recommended { place, of } => {
             format!("recommended for the list by Semantic Scholar (number {place} of {of})")
         }
+        Reason::SectionFit { name, confidence, weak: false } => {
+            format!("fits the section “{name}” (confidence {})", percent(*confidence))
+        }
+        Reason::SectionFit { name, confidence, weak: true } => {
+            format!("no clear section (closest: “{name}”, confidence {})", percent(*confidence))
+        }
         Reason::Section { name, neighbours_in, neighbours } => match (*neighbours_in, *neighbours) {
             (_, 1) => format!("its listed neighbour is in “{name}”"),
             (k, of) if k == of => format!("all {of} of its listed neighbours are in “{name}”"),
@@ -172,6 +178,9 @@ mod tests {
             sentence(&Reason::Recommended { place: 3, of: 120 }),
             "recommended for the list by Semantic Scholar (number 3 of 120)"
         );
+        let fit = |confidence, weak| sentence(&Reason::SectionFit { name: "Theory".into(), confidence, weak });
+        assert_eq!(fit(0.82, false), "fits the section “Theory” (confidence 82%)");
+        assert_eq!(fit(0.34, true), "no clear section (closest: “Theory”, confidence 34%)");
     }
 
     #[test]

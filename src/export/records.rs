@@ -123,6 +123,9 @@ pub struct MissingEntry<'a> {
     /// Other Semantic Scholar ids merged into this paper (preprint/published twins, same DOI).
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub merged_ids: &'a [String],
+    /// How clearly it belongs to its suggested section, 0 to 1 (only when the discovery phase ran).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section_confidence: Option<f64>,
 }
 
 /// Signal values as a JSON object in [`SIGNALS`](crate::rank::signal::SIGNALS) order, keyed by
@@ -202,6 +205,7 @@ pub fn entries<'a>(graph: &'a CitationGraph, rankings: &'a Rankings, top: Option
                     SignalValues::default()
                 },
                 merged_ids: &paper.merged_ids,
+                section_confidence: c.section_confidence.map(round6),
             }
         })
         .collect()

@@ -29,6 +29,9 @@ pub const SIGNALS: &[Registered] = &[
     Registered { signal: &Recommended, weight: 0.02, citation_evidence: false },
 ];
 
+/// Section confidences below this are "no clear section".
+pub const WEAK_SECTION: f64 = 0.5;
+
 /// A signal and its weight in the combination.
 #[derive(Clone, Copy)]
 pub struct Registered {
@@ -195,6 +198,16 @@ pub enum Reason {
         place: usize,
         /// Recommendations in all.
         of: usize,
+    },
+    /// The section its ties to the list point to, weighed by section size, with a confidence
+    /// (when the discovery phase ran).
+    SectionFit {
+        /// The section's name.
+        name: String,
+        /// The confidence, 0 to 1.
+        confidence: f64,
+        /// Below [`WEAK_SECTION`]: "no clear section".
+        weak: bool,
     },
     /// The section most of its listed neighbours are in.
     Section {
