@@ -81,3 +81,41 @@ fn the_combined_ranking_finds_the_missing_work_direct_links_cannot() {
     );
     assert_eq!(direct.hidden_in_top50, 0, "direct links cannot see papers with no direct link");
 }
+
+#[test]
+fn evaluate_reports_the_combination_and_every_signal_alone_on_the_hard_fixture() {
+    let hard = hard_field();
+    let mock = MockS2::start(hard.universe.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("hard.md");
+    std::fs::write(&list, &hard.markdown).unwrap();
+    let cache = dir.path().join("cache");
+    let fetch = citegraph_on(&mock, &cache).arg("--list").arg(&list).arg("fetch").output().unwrap();
+    assert!(fetch.status.success(), "{:?}", outputs(&fetch));
+    let output =
+        citegraph_on(&mock, &cache).arg("--list").arg(&list).args(["evaluate", "--format", "json"]).output().unwrap();
+    let (stdout, stderr) = outputs(&output);
+    assert!(output.status.success(), "{stderr}");
+    let evaluation: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let by_signal = evaluation["bySignal"].as_array().unwrap();
+    let names: Vec<&str> = by_signal.iter().map(|s| s["signal"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        ["combination", "direct links", "co-citation", "shared references", "content similarity", "recommendation"]
+    );
+    for s in by_signal {
+        eprintln!(
+            "{:<20} recall@10 {:.2}  @20 {:.2}  @50 {:.2}  median rank {}  found {}",
+            s["signal"].as_str().unwrap(),
+            s["recallAt10"].as_f64().unwrap(),
+            s["recallAt20"].as_f64().unwrap(),
+            s["recallAt50"].as_f64().unwrap(),
+            s["medianRank"],
+            s["found"]
+        );
+    }
+    let combination = &by_signal[0];
+    let direct = &by_signal[1];
+    assert!(combination["recallAt20"].as_f64() >= direct["recallAt20"].as_f64(), "{by_signal:?}");
+    assert_eq!(mock.request_count(), 68, "evaluate reads the cache only (68 is the cold fetch)");
+}

@@ -18,9 +18,12 @@ use super::signal::{Context, Explanation, Reason, Signal, Subject};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Coupling;
 
+/// A shared reference (node) and the listed papers citing it.
+pub type SharedReference = (u32, Vec<u32>);
+
 /// Its known references that listed papers cite (listed papers themselves excluded: citing them
 /// is a direct link), each with the listed papers citing it; and its reference count.
-pub fn shared(ctx: &Context<'_>, v: usize) -> Option<(Vec<(u32, Vec<u32>)>, u32)> {
+pub fn shared(ctx: &Context<'_>, v: usize) -> Option<(Vec<SharedReference>, u32)> {
     let known = ctx.graph.discovery().references_of(v)?;
     let shared = known
         .nodes

@@ -95,11 +95,8 @@ pub fn hard_field() -> HardField {
     // Hubs and an unrelated pool.
     let hubs: Vec<usize> = (0..6)
         .map(|k| {
-            let mut p = FixturePaper::new(
-                Kind::Hub,
-                format!("Hard Generic Hub {k}: A Method Everyone Uses"),
-                Some(2012 + k as i32),
-            );
+            let mut p =
+                FixturePaper::new(Kind::Hub, format!("Hard Generic Hub {k}: A Method Everyone Uses"), Some(2012 + k));
             p.citation_count = 40_000 + 10_000 * k as u64;
             p.external_ids.doi = Some(format!("10.5555/HARD.HUB.{k}"));
             p.embedding = Some(mix(&mut rng, &global, &random_unit(&mut Rng::new(900 + k as u64)), 0.6, 0.6, 0.5));
@@ -111,7 +108,7 @@ pub fn hard_field() -> HardField {
             let mut p = FixturePaper::new(
                 Kind::Other,
                 format!("Hard Unrelated Paper {k:03} about Subject {}", k % 23),
-                Some(2015 + (k % 10) as i32),
+                Some(2015 + (k % 10)),
             );
             p.citation_count = rng.range(0, 120);
             p.authors = vec![(Some(format!("{}", 60_000 + k)), format!("Pool Author {k}"))];
@@ -134,7 +131,7 @@ pub fn hard_field() -> HardField {
                     ""
                 };
                 let title = format!("Foundations of {name} {k}: An Older Study{part}");
-                let f = field(&mut u, &mut rng, title, 2016 + (k % 5) as i32, s, 2);
+                let f = field(&mut u, &mut rng, title, 2016 + (k % 5), s, 2);
                 u.papers[f].citation_count = rng.range(80, 900);
                 u.papers[f].external_ids.doi = Some(format!("10.7777/found.{s}.{k}"));
                 f
@@ -171,14 +168,13 @@ pub fn hard_field() -> HardField {
         }
         // Twins: a preprint record of two foundations (arXiv only, a year earlier); some listed
         // papers cite the preprint instead of the published version.
-        for k in 0..2 {
-            let published = foundations[k];
+        for (k, &published) in foundations.iter().enumerate().take(2) {
             let mut pre = u.papers[published].clone();
             pre.paper_id = String::new();
             pre.external_ids = Default::default();
             pre.external_ids.arxiv = Some(format!("19{:02}.{:05}", 1 + s, 500 + k));
             pre.year = pre.year.map(|y| y - 1);
-            pre.citation_count = pre.citation_count / 4;
+            pre.citation_count /= 4;
             let pre = u.add(pre);
             u.papers[published].external_ids.arxiv = None;
             for &l in &rng.sample(&listed, 2) {
@@ -229,14 +225,8 @@ pub fn hard_field() -> HardField {
             .collect();
         // Follow-ups: cite several listed papers, hidden and one-link papers, foundations.
         for k in 0..8 {
-            let fu = field(
-                &mut u,
-                &mut rng,
-                format!("Follow-up {k} in {name}: Building on the List"),
-                2024 + (k % 2) as i32,
-                s,
-                2,
-            );
+            let fu =
+                field(&mut u, &mut rng, format!("Follow-up {k} in {name}: Building on the List"), 2024 + (k % 2), s, 2);
             u.papers[fu].citation_count = rng.range(2, 40);
             for &l in &rng.sample(&listed, 3) {
                 u.cite(fu, l, rng.chance(0.2), &["methodology"]);
