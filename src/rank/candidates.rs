@@ -483,4 +483,33 @@ mod tests {
         assert!(d.section_confidence.unwrap() < WEAK_SECTION, "one tie is thin evidence");
         assert!(matches!(d.reasons.last(), Some(Reason::SectionFit { weak: true, .. })), "{:?}", d.reasons);
     }
+
+    #[test]
+    fn a_paper_close_only_in_content_loses_to_one_with_a_citation_tie_and_the_same_content() {
+        let mut g = hand_graph();
+        let n = g.node_count();
+        // "C" is as close in content as "X" (a listed paper cites X) but has no citation tie, and
+        // far more citations.
+        let c = g.add_paper(PaperNode::from_meta(&PaperMeta {
+            paper_id: "C".into(),
+            title: "Paper C".into(),
+            citation_count: Some(100_000),
+            ..PaperMeta::default()
+        }));
+        let x = g.find("X").unwrap();
+        let mut embeddings = vec![None; n + 1];
+        for l in 0..4 {
+            embeddings[l] = Some(vec![1.0f32, 0.0]);
+        }
+        let close = Some(vec![0.96f32, 0.28]);
+        embeddings[x.index()] = close.clone();
+        embeddings[c.index()] = close;
+        g.set_discovery(crate::graph::NodeDiscovery { ran: true, embeddings, ..Default::default() });
+        let ranked = ranked(&g);
+        let place = |node: NodeIndex| ranked.iter().position(|k| k.node == node).unwrap();
+        let (cx, cc) = (&ranked[place(x)], &ranked[place(c)]);
+        assert!(cc.signals[3].value > 0.0 && cc.signals[3].value == cx.signals[3].value, "same content value");
+        assert!(place(x) < place(c), "the citation tie wins: X {} C {}", cx.score, cc.score);
+        assert_eq!(cc.score, cc.belonging, "no impact lift without citation evidence");
+    }
 }
