@@ -498,8 +498,8 @@ mod tests {
         }));
         let x = g.find("X").unwrap();
         let mut embeddings = vec![None; n + 1];
-        for l in 0..4 {
-            embeddings[l] = Some(vec![1.0f32, 0.0]);
+        for slot in embeddings.iter_mut().take(4) {
+            *slot = Some(vec![1.0f32, 0.0]);
         }
         let close = Some(vec![0.96f32, 0.28]);
         embeddings[x.index()] = close.clone();

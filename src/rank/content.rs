@@ -21,40 +21,48 @@ pub const SIMILARITY_FLOOR: f64 = 0.8;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Content;
 
-/// The unit mean of the embeddings of the listed nodes `members` selects.
-fn centroid(ctx: &Context<'_>, members: impl Fn(usize) -> bool) -> Option<Vec<f32>> {
-    let d = ctx.graph.discovery();
-    let mut sum: Option<Vec<f64>> = None;
-    for v in (0..ctx.listed.len()).filter(|&v| ctx.listed[v] && members(v)) {
-        let Some(e) = d.embedding(v) else { continue };
-        let s = sum.get_or_insert_with(|| vec![0.0; e.len()]);
-        if s.len() == e.len() {
-            for (a, b) in s.iter_mut().zip(e) {
-                *a += f64::from(*b);
-            }
-        }
-    }
-    let sum = sum?;
+/// Unit length, or `None` for a zero vector.
+fn unit(sum: &[f64]) -> Option<Vec<f32>> {
     let norm = sum.iter().map(|x| x * x).sum::<f64>().sqrt();
     (norm > 0.0).then(|| sum.iter().map(|x| (x / norm) as f32).collect())
 }
 
-/// The similarity of `v` to the list or its closest section, with that section's name.
+/// The similarity of `v` to the list or its closest section, with that section's name (`None`:
+/// the whole list is closest). One pass over the listed papers' embeddings.
 pub fn similarity(ctx: &Context<'_>, v: usize) -> Option<(f64, Option<String>)> {
-    let e = ctx.graph.discovery().embedding(v)?;
-    let mut best = (cosine(e, &centroid(ctx, |_| true)?), None);
-    let mut sections: Vec<&str> = (0..ctx.listed.len())
-        .filter(|&u| ctx.listed[u])
-        .filter_map(|u| ctx.graph.node(NodeIndex::new(u)).listed.as_ref().map(|l| l.section.as_str()))
-        .collect();
-    sections.sort_unstable();
-    sections.dedup();
-    for s in sections {
-        let in_section = |u: usize| ctx.graph.node(NodeIndex::new(u)).listed.as_ref().is_some_and(|l| l.section == s);
-        if let Some(c) = centroid(ctx, in_section) {
+    let d = ctx.graph.discovery();
+    let e = d.embedding(v)?;
+    let mut list = vec![0.0f64; e.len()];
+    let mut sections: Vec<(&str, Vec<f64>)> = Vec::new();
+    let mut any = false;
+    for u in (0..ctx.listed.len()).filter(|&u| ctx.listed[u]) {
+        let Some(x) = d.embedding(u).filter(|x| x.len() == e.len()) else { continue };
+        let Some(section) = ctx.graph.node(NodeIndex::new(u)).listed.as_ref().map(|l| l.section.as_str()) else {
+            continue;
+        };
+        any = true;
+        let slot = match sections.iter().position(|(s, _)| *s == section) {
+            Some(i) => i,
+            None => {
+                sections.push((section, vec![0.0; e.len()]));
+                sections.len() - 1
+            }
+        };
+        for (i, &xi) in x.iter().enumerate() {
+            list[i] += f64::from(xi);
+            sections[slot].1[i] += f64::from(xi);
+        }
+    }
+    if !any {
+        return None;
+    }
+    let mut best = (cosine(e, &unit(&list)?), None);
+    sections.sort_by(|a, b| a.0.cmp(b.0));
+    for (name, sum) in &sections {
+        if let Some(c) = unit(sum) {
             let sim = cosine(e, &c);
             if sim > best.0 {
-                best = (sim, Some(s.to_owned()));
+                best = (sim, Some((*name).to_owned()));
             }
         }
     }
