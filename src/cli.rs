@@ -76,6 +76,17 @@ pub struct GlobalArgs {
     /// [default: citegraph-state.json in --out-dir]
     #[arg(long, global = true, value_name = "FILE")]
     pub state: Option<PathBuf>,
+
+    /// How deep discovery goes: 1 = papers directly linked to the list only (the cheapest run);
+    /// 2 adds co-citation, shared references, content similarity and recommendations
+    #[arg(long, global = true, value_name = "N", default_value_t = defaults::DEPTH,
+          value_parser = clap::value_parser!(u32).range(1..=2))]
+    pub depth: u32,
+
+    /// Base URL of the Semantic Scholar Recommendations API [default: --api-url with its final
+    /// /graph/v1 replaced by /recommendations/v1]
+    #[arg(long, global = true, value_name = "URL", env = "S2_RECOMMENDATIONS_URL")]
+    pub recommendations_url: Option<String>,
 }
 
 /// The commands.

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use url::Url;
 
 use crate::cli::{self, Cli, Command};
@@ -209,6 +209,12 @@ impl Config {
                 offline: g.offline,
                 refresh: g.refresh,
                 cache_dir: g.cache_dir.unwrap_or_else(|| defaults::CACHE_DIR.into()),
+                depth: g.depth,
+                recommendations_url: g
+                    .recommendations_url
+                    .as_deref()
+                    .map(|raw| parse_api_url(raw).context("--recommendations-url (or S2_RECOMMENDATIONS_URL)"))
+                    .transpose()?,
             },
             out_dir: out_dir.clone(),
             verbosity,

@@ -85,3 +85,9 @@ pub const LONG_WAIT_SECS: f64 = 10.0;
 pub const STATE_FILE: &str = "citegraph-state.json";
 /// A candidate that rose by more than this many places since the last run is reported.
 pub const MOVED_UP_PLACES: usize = 5;
+
+/// How deep discovery goes by default (1 = direct links only; 2 = co-citation, coupling,
+/// content similarity and recommendations too).
+pub const DEPTH: u32 = 2;
+/// The environment variable naming the recommendations API base URL.
+pub const RECOMMENDATIONS_URL_ENV: &str = "S2_RECOMMENDATIONS_URL";

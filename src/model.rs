@@ -348,6 +348,53 @@ pub struct Corpus {
     pub papers: BTreeMap<String, PaperMeta>,
     /// Every citation seen, de-duplicated by (citing, cited).
     pub citations: Vec<Citation>,
+    /// What the deeper discovery fetched (empty with `--depth 1`).
+    #[serde(default)]
+    pub discovery: Discovery,
+}
+
+/// What the deeper discovery phase adds to a corpus: the nested reference lists of the papers
+/// citing the list and of the candidates (for co-citation and coupling), their SPECTER2
+/// embeddings (content similarity) and Semantic Scholar's recommendations for the list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Discovery {
+    /// Whether the phase ran (`--depth 2` or more).
+    pub ran: bool,
+    /// Nested reference lists by S2 paper id (only papers whose list was asked for).
+    pub references: BTreeMap<String, NestedReferences>,
+    /// SPECTER2 embeddings by S2 paper id.
+    pub embeddings: BTreeMap<String, Vec<f32>>,
+    /// Recommended paper ids, best first (listed papers dropped).
+    pub recommended: Vec<String>,
+}
+
+/// A nested reference list from `POST /paper/batch`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum NestedReferences {
+    /// The linked references (possibly cut at 1000), and how many S2 counts in all.
+    Known {
+        /// Linked reference ids.
+        ids: Vec<String>,
+        /// `referenceCount`, when sent.
+        reference_count: Option<u64>,
+    },
+    /// An empty nested list although `referenceCount` is positive: unknown, not none.
+    Unknown {
+        /// `referenceCount`.
+        reference_count: u64,
+    },
+}
+
+impl NestedReferences {
+    /// The reference ids when known.
+    pub fn known(&self) -> Option<&[String]> {
+        match self {
+            NestedReferences::Known { ids, .. } => Some(ids),
+            NestedReferences::Unknown { .. } => None,
+        }
+    }
 }
 
 #[cfg(test)]

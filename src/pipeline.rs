@@ -190,6 +190,13 @@ fn report_graph(console: &Console, graph: &CitationGraph, build: &BuildReport, r
         plural(build.merged_records as u64, "record"),
         rankings.betweenness,
     ));
+    if build.twins_merged > 0 {
+        console.info(format_args!(
+            "Twins: {} preprint/published {} merged into one paper each",
+            build.twins_merged,
+            plural(build.twins_merged as u64, "pair")
+        ));
+    }
     for (rank, candidate) in rankings.candidates.iter().take(5).enumerate() {
         let node = graph.node(candidate.node);
         console.info(format_args!("  missing #{}: {} ({:.3})", rank + 1, node.title, candidate.score));

@@ -50,7 +50,8 @@ fn build_writes_every_output_within_the_request_budget_and_a_rerun_makes_no_requ
     let dir = tempfile::tempdir().unwrap();
     let (cache, out) = (dir.path().join("cache"), dir.path().join("output"));
 
-    let (stdout, stderr) = build(&mock, &cache, &out, &[]);
+    // `--depth 1`: direct links only, today's budget (the deeper default is in discovery_fetch.rs).
+    let (stdout, stderr) = build(&mock, &cache, &out, &["--depth", "1"]);
     assert_eq!(mock.request_count(), 54, "the cold-run budget of the built-in list");
     assert!(stderr.contains("Requests: 54 made, 0 retried, 0 served from cache"), "{stderr}");
     let printed: Vec<&str> = stdout.lines().collect();
@@ -63,7 +64,7 @@ fn build_writes_every_output_within_the_request_budget_and_a_rerun_makes_no_requ
     let first: Vec<Vec<u8>> = OUTPUTS.iter().map(|n| std::fs::read(out.join(n)).unwrap()).collect();
 
     mock.reset_requests();
-    let (_, stderr) = build(&mock, &cache, &out, &[]);
+    let (_, stderr) = build(&mock, &cache, &out, &["--depth", "1"]);
     assert_eq!(mock.request_count(), 0, "a warm rerun asks nothing");
     assert!(stderr.contains("Requests: 0 made, 0 retried, 54 served from cache"), "{stderr}");
     for (name, before) in OUTPUTS.iter().zip(&first) {
@@ -71,7 +72,10 @@ fn build_writes_every_output_within_the_request_budget_and_a_rerun_makes_no_requ
     }
 
     // The commands that read the cache agree with what build wrote.
-    let missing = citegraph_on(&mock, &cache).args(["missing", "--format", "json", "--top", "5"]).output().unwrap();
+    let missing = citegraph_on(&mock, &cache)
+        .args(["--depth", "1", "missing", "--format", "json", "--top", "5"])
+        .output()
+        .unwrap();
     assert!(missing.status.success());
     let top5: serde_json::Value = serde_json::from_slice(&missing.stdout).unwrap();
     let written: serde_json::Value = serde_json::from_slice(&first[2]).unwrap();

@@ -35,10 +35,12 @@ fn papers_semantic_scholar_lacks_are_warnings_with_line_and_reason_and_the_run_s
 
 #[test]
 fn a_listing_that_failed_for_good_is_an_error_and_exit_status_1_even_when_quiet() {
+    // `--depth 1`: the listings alone (with discovery, the rerun also asks the batch of the
+    // neighbours the recovered listing adds).
     let mock = MockS2::start(Universe::builtin_field());
     mock.queue_faults_on("citations", [Fault::BadRequest("Unacceptable query params: [synthetic]".to_owned())]);
     let cache = tempfile::tempdir().unwrap();
-    let output = citegraph_on(&mock, cache.path()).args(["fetch", "-q"]).output().unwrap();
+    let output = citegraph_on(&mock, cache.path()).args(["--depth", "1", "fetch", "-q"]).output().unwrap();
     let (_, stderr) = outputs(&output);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
@@ -48,6 +50,6 @@ fn a_listing_that_failed_for_good_is_an_error_and_exit_status_1_even_when_quiet(
     );
     // The rerun fetches only what failed, and succeeds.
     mock.reset_requests();
-    assert!(citegraph_on(&mock, cache.path()).args(["fetch", "-q"]).output().unwrap().status.success());
+    assert!(citegraph_on(&mock, cache.path()).args(["--depth", "1", "fetch", "-q"]).output().unwrap().status.success());
     assert_eq!(mock.request_count(), 1);
 }

@@ -115,6 +115,7 @@ fn fixture() -> (PaperList, CitationGraph, Rankings) {
         listed,
         papers: papers.into_iter().map(|p| (p.paper_id.clone(), p)).collect::<BTreeMap<_, _>>(),
         citations,
+        discovery: Default::default(),
     };
     let (graph, _) = CitationGraph::from_corpus(&list, &corpus);
     let rankings = rank(&graph, &RankOptions::default());

@@ -41,7 +41,9 @@ fn the_key_is_sent_as_x_api_key_on_every_request_when_set_and_appears_in_no_file
     let (stdout, stderr) = outputs(&output);
     assert!(output.status.success(), "{stderr}");
     let requests = mock.requests();
-    assert_eq!(requests.len(), 54);
+    // The 54 of the listings, the discovery batch and the recommendations POST.
+    assert_eq!(requests.len(), 56);
+    assert!(requests.iter().any(|r| r.path.starts_with("/recommendations/v1/")));
     assert!(requests.iter().all(|r| r.header("x-api-key") == Some(KEY)));
     assert!(requests.iter().all(|r| r.header("user-agent").is_some_and(|ua| ua.starts_with("citegraph/"))));
     assert!(stderr.contains("GET http://127.0.0.1:"), "-v logs every request: {stderr}");
@@ -59,6 +61,6 @@ fn no_key_header_is_sent_without_s2_api_key() {
     let output = citegraph_on(&mock, cache.path()).env("S2_API_KEY", "  ").arg("fetch").output().unwrap();
     assert!(output.status.success(), "{:?}", outputs(&output));
     let requests = mock.requests();
-    assert_eq!(requests.len(), 54);
+    assert_eq!(requests.len(), 56, "the 54 of the listings, the discovery batch and the recommendations POST");
     assert!(requests.iter().all(|r| r.header("x-api-key").is_none()));
 }

@@ -58,7 +58,13 @@ fn a_listed_id_of_an_undocumented_form_is_not_sent_and_the_paper_is_looked_up_by
     let cache = tempfile::tempdir().unwrap();
     let list = "## S\n1. [Self-Consuming Generative Models Go MAD](https://doi.org/10.1234/abc%22%20onmouseover%3D%22alert(1))\n";
     let output =
-        citegraph_on(&mock, cache.path()).arg("--list").arg("-").arg("fetch").write_stdin(list).output().unwrap();
+        // --depth 1: only the resolution batch, which must not carry the id (discovery's batches
+        // ask for the resolved 40-hex ids).
+        citegraph_on(&mock, cache.path())
+            .args(["--depth", "1", "--list", "-", "fetch"])
+            .write_stdin(list)
+            .output()
+            .unwrap();
     let (_, stderr) = outputs(&output);
     assert_eq!(mock.count("batch"), 0, "{stderr}");
     assert_only_expected_requests(&mock);

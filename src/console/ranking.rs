@@ -190,6 +190,24 @@ pub fn write_evaluation(
     }
     write_table(out, &table)?;
     writeln!(out)?;
+    if !evaluation.by_signal.is_empty() {
+        writeln!(out, "The combination and each signal alone:\n")?;
+        let header = ["Signal", "Recall@10", "Recall@20", "Recall@50", "Median rank", "Found"];
+        let mut table = plain_table(&header);
+        align_right(&mut table, &(1..header.len()).collect::<Vec<_>>());
+        for s in &evaluation.by_signal {
+            table.add_row(vec![
+                s.signal.to_owned(),
+                format!("{:.2}", s.recall_at10),
+                format!("{:.2}", s.recall_at20),
+                format!("{:.2}", s.recall_at50),
+                s.median_rank.map_or_else(|| "not found".to_owned(), |m| format!("{m}")),
+                format!("{}/{n}", s.found),
+            ]);
+        }
+        write_table(out, &table)?;
+        writeln!(out)?;
+    }
     let rank = |r: &Option<usize>| r.map_or_else(|| "-".to_owned(), |r| r.to_string());
     let mut header = vec!["Hidden paper", "Section", "Candidates"];
     header.extend(RANKERS.iter().map(|r| r.column));

@@ -88,7 +88,13 @@ pub fn corpus_for(universe: &Universe, list: &PaperList) -> Corpus {
             (meta.paper_id.clone(), meta)
         })
         .collect();
-    Corpus { fetched_at: Some(FETCHED_AT.parse().expect("a valid timestamp")), listed, papers, citations }
+    Corpus {
+        fetched_at: Some(FETCHED_AT.parse().expect("a valid timestamp")),
+        listed,
+        papers,
+        citations,
+        discovery: Default::default(),
+    }
 }
 
 /// A fixture paper as Semantic Scholar would describe it.

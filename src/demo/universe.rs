@@ -47,6 +47,11 @@ pub struct FixturePaper {
     pub references_elided: bool,
     /// Reference rows S2 could not link (`paperId: null`), served after the linked ones.
     pub unlinked_references: Vec<String>,
+    /// Its SPECTER2 embedding (`embedding.specter_v2`); `None`: S2 has none (`null`).
+    pub embedding: Option<Vec<f32>>,
+    /// Batch answers carry an empty nested `references` list for it although it has references
+    /// (as S2 sometimes does: unknown, not none).
+    pub nested_references_empty: bool,
 }
 
 impl FixturePaper {
@@ -64,6 +69,8 @@ impl FixturePaper {
             kind,
             references_elided: false,
             unlinked_references: Vec::new(),
+            embedding: None,
+            nested_references_empty: false,
         }
     }
 }

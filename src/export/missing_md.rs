@@ -72,6 +72,9 @@ impl Exporter for MissingMarkdown {
                     writeln!(out, "   * {}{more}", shown.join(", "))?;
                 }
                 writeln!(out, "   * Why (candidate {}): {}.", rank + 1, escape(&words(&c.reasons).join("; ")))?;
+                if c.section_confidence.is_some_and(|x| x < crate::rank::signal::WEAK_SECTION) {
+                    writeln!(out, "   * Section: a weak suggestion (no clear section; check where it belongs)")?;
+                }
             }
         }
         Ok(())

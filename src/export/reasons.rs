@@ -48,11 +48,59 @@ pub fn sentence(reason: &Reason) -> String {
                 }
             }
         }
+        Reason::CoCited { listed, by, examples } => format!(
+            "co-cited with {} by {}{}",
+            count(*listed as u64, "listed paper"),
+            count(*by as u64, "paper"),
+            named_as(*listed, examples, "most often with")
+        ),
+        Reason::SharesReferences { shared, references, section, in_section } => {
+            let of = if *references == 1 {
+                "its 1 reference".to_owned()
+            } else {
+                format!("its {} references", thousands(*references as u64))
+            };
+            let verb = if *shared == 1 { "is" } else { "are" };
+            match section {
+                Some(name) => {
+                    format!("{shared} of {of} {verb} cited by listed papers ({in_section} by the section “{name}”)")
+                }
+                None => format!("{shared} of {of} {verb} cited by listed papers"),
+            }
+        }
+        Reason::CloseInContent { similarity, section, examples } => {
+            let to = match section {
+                Some(name) => format!("the section “{name}”"),
+                None => "the list".to_owned(),
+            };
+            let titles: Vec<String> = examples.iter().map(|p| format!("“{}”", cut_title(&p.title))).collect();
+            format!("close in content to {} (SPECTER2 similarity {similarity:.2} to {to})", titles.join(" and "))
+        }
+        Reason::Recommended { place, of } => {
+            format!("recommended for the list by Semantic Scholar (number {place} of {of})")
+        }
+        Reason::SectionFit { name, confidence, weak: false } => {
+            format!("fits the section “{name}” (confidence {})", percent(*confidence))
+        }
+        Reason::SectionFit { name, confidence, weak: true } => {
+            format!("no clear section (closest: “{name}”, confidence {})", percent(*confidence))
+        }
         Reason::Section { name, neighbours_in, neighbours } => match (*neighbours_in, *neighbours) {
             (_, 1) => format!("its listed neighbour is in “{name}”"),
             (k, of) if k == of => format!("all {of} of its listed neighbours are in “{name}”"),
             (k, of) => format!("{k} of its {of} listed neighbours are in “{name}”"),
         },
+    }
+}
+
+/// The papers a co-citation reason names: `, most often with “A” and “B”`.
+fn named_as(total: usize, examples: &[PaperRef], how: &str) -> String {
+    let titles: Vec<String> = examples.iter().map(|p| format!("“{}”", cut_title(&p.title))).collect();
+    match (total, titles.as_slice()) {
+        (_, []) => String::new(),
+        (1, [one, ..]) => format!(": {one}"),
+        (_, [one]) => format!(", {how} {one}"),
+        (_, [a, b, ..]) => format!(", {how} {a} and {b}"),
     }
 }
 
@@ -112,6 +160,27 @@ mod tests {
             sentence(&Reason::LinkShare { links: 4, degree: 100_000 }),
             "4 of its 100,000 citations and references are links to listed papers (under 0.01%)"
         );
+    }
+
+    #[test]
+    fn discovery_reasons_name_numbers_a_curator_can_check() {
+        let co = Reason::CoCited { listed: 5, by: 9, examples: vec![paper("A"), paper("B")] };
+        assert_eq!(sentence(&co), "co-cited with 5 listed papers by 9 papers, most often with “A” and “B”");
+        let one = Reason::CoCited { listed: 1, by: 1, examples: vec![paper("A")] };
+        assert_eq!(sentence(&one), "co-cited with 1 listed paper by 1 paper: “A”");
+        let shares =
+            Reason::SharesReferences { shared: 6, references: 40, section: Some("Theory".into()), in_section: 4 };
+        assert_eq!(sentence(&shares), "6 of its 40 references are cited by listed papers (4 by the section “Theory”)");
+        let content =
+            Reason::CloseInContent { similarity: 0.93, section: None, examples: vec![paper("X"), paper("Y")] };
+        assert_eq!(sentence(&content), "close in content to “X” and “Y” (SPECTER2 similarity 0.93 to the list)");
+        assert_eq!(
+            sentence(&Reason::Recommended { place: 3, of: 120 }),
+            "recommended for the list by Semantic Scholar (number 3 of 120)"
+        );
+        let fit = |confidence, weak| sentence(&Reason::SectionFit { name: "Theory".into(), confidence, weak });
+        assert_eq!(fit(0.82, false), "fits the section “Theory” (confidence 82%)");
+        assert_eq!(fit(0.34, true), "no clear section (closest: “Theory”, confidence 34%)");
     }
 
     #[test]

@@ -117,6 +117,58 @@ pub struct MissingEntry<'a> {
     pub cited_by_listed_ids: Vec<&'a str>,
     /// Semantic Scholar ids of the listed papers it cites, in list order.
     pub cites_listed_ids: Vec<&'a str>,
+    /// Each signal's value (before weighting), by signal; only when the discovery phase ran
+    /// (with `--depth 1` the direct-links value is `belonging`).
+    #[serde(skip_serializing_if = "SignalValues::is_empty")]
+    pub signals: SignalValues,
+    /// Other Semantic Scholar ids merged into this paper (preprint/published twins, same DOI).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub merged_ids: &'a [String],
+    /// How clearly it belongs to its suggested section, 0 to 1 (only when the discovery phase ran).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section_confidence: Option<f64>,
+}
+
+/// Signal values as a JSON object in [`SIGNALS`](crate::rank::signal::SIGNALS) order, keyed by
+/// the signal's name in camel case (`directLinks`, `coCitation`, ...).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SignalValues(pub Vec<(String, f64)>);
+
+impl SignalValues {
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for SignalValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// `direct links` -> `directLinks`, `co-citation` -> `coCitation`.
+fn camel_case(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if upper && !out.is_empty() {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            upper = false;
+        } else {
+            upper = true;
+        }
+    }
+    out
 }
 
 /// The first `top` candidates (all with `None`) as `missing.json` entries.
@@ -148,6 +200,13 @@ pub fn entries<'a>(graph: &'a CitationGraph, rankings: &'a Rankings, top: Option
                 reference_count: paper.reference_count,
                 cited_by_listed_ids: ids(&c.cited_by_listed),
                 cites_listed_ids: ids(&c.cites_listed),
+                signals: if graph.discovery().ran {
+                    SignalValues(c.signals.iter().map(|s| (camel_case(s.name), round6(s.value))).collect())
+                } else {
+                    SignalValues::default()
+                },
+                merged_ids: &paper.merged_ids,
+                section_confidence: c.section_confidence.map(round6),
             }
         })
         .collect()

@@ -1,6 +1,8 @@
 //! Building the graph from a corpus.
 
-use super::{CitationEdge, CitationGraph, ListedInfo, PaperNode};
+use std::collections::HashSet;
+
+use super::{CitationEdge, CitationGraph, ListedInfo, NodeDiscovery, PaperNode, twins};
 use crate::model::Corpus;
 use crate::paper_list::PaperList;
 
@@ -13,6 +15,8 @@ pub struct BuildReport {
     pub self_citations: usize,
     /// S2 records merged into another node (same DOI or arXiv id).
     pub merged_records: usize,
+    /// Preprint/published twins merged into one node (see [`super::twins`]).
+    pub twins_merged: usize,
 }
 
 impl CitationGraph {
@@ -31,8 +35,19 @@ impl CitationGraph {
             let paper = &list.papers[list_index];
             graph.mark_listed(node, ListedInfo { list_index, section: paper.section.clone(), tag: paper.tag.clone() });
         }
+        let listed_set: HashSet<&str> = listed_ids.iter().map(|&(_, id)| id).collect();
+        let twins = twins::twins(&corpus.papers, &listed_set);
         for meta in corpus.papers.values() {
             if graph.find(&meta.paper_id).is_some() {
+                continue;
+            }
+            if let Some(into) = twins.get(&meta.paper_id) {
+                let node = match graph.find(into) {
+                    Some(node) => node,
+                    None => graph.add_paper(PaperNode::from_meta(&corpus.papers[into])),
+                };
+                graph.add_twin(node, PaperNode::from_meta(meta));
+                report.twins_merged += 1;
                 continue;
             }
             let before = graph.node_count();
@@ -50,6 +65,8 @@ impl CitationGraph {
             }
             graph.add_citation(citing, cited, CitationEdge::from_citation(citation));
         }
+        let discovery = NodeDiscovery::of(&graph, corpus);
+        graph.set_discovery(discovery);
         (graph, report)
     }
 }
@@ -95,6 +112,7 @@ mod tests {
                 .collect(),
             papers: papers.into_iter().map(|p| (p.paper_id.clone(), p)).collect::<BTreeMap<_, _>>(),
             citations,
+            discovery: Default::default(),
         }
     }
 

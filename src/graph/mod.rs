@@ -2,13 +2,16 @@
 //! Semantic Scholar id, then DOI, then arXiv id), one edge per citation (A -> B when A cites B).
 
 mod build;
+pub mod discovery;
 mod node;
+pub mod twins;
 
 use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
 pub use build::BuildReport;
+pub use discovery::NodeDiscovery;
 pub use node::{CitationEdge, ListedInfo, PaperNode};
 
 /// The citation graph of the literature around a list.
@@ -20,6 +23,7 @@ pub struct CitationGraph {
     by_doi: HashMap<String, NodeIndex>,
     by_arxiv: HashMap<String, NodeIndex>,
     by_pair: HashMap<(NodeIndex, NodeIndex), EdgeIndex>,
+    discovery: NodeDiscovery,
 }
 
 impl CitationGraph {
@@ -96,6 +100,33 @@ impl CitationGraph {
             self.by_arxiv.entry(arxiv).or_insert(node);
         }
         node
+    }
+
+    /// What the deeper discovery fetched, by node (empty with `--depth 1`).
+    pub fn discovery(&self) -> &NodeDiscovery {
+        &self.discovery
+    }
+
+    /// Sets the discovery data (built for this graph's nodes).
+    pub fn set_discovery(&mut self, discovery: NodeDiscovery) {
+        self.discovery = discovery;
+    }
+
+    /// Merges `paper` into `node` (a twin record of it): its ids become aliases of `node`.
+    pub fn add_twin(&mut self, node: NodeIndex, paper: PaperNode) {
+        let aliases: Vec<String> =
+            std::iter::once(paper.paper_id.clone()).chain(paper.merged_ids.iter().cloned()).collect();
+        self.graph[node].merge(paper);
+        for alias in aliases {
+            self.by_paper_id.insert(alias, node);
+        }
+        let ids = &self.graph[node].external_ids;
+        if let Some(doi) = ids.doi_key() {
+            self.by_doi.entry(doi).or_insert(node);
+        }
+        if let Some(arxiv) = ids.arxiv_key() {
+            self.by_arxiv.entry(arxiv).or_insert(node);
+        }
     }
 
     /// Marks a node as a listed paper.

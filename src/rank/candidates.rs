@@ -20,8 +20,11 @@ use std::collections::BTreeMap;
 use petgraph::graph::NodeIndex;
 
 use super::Candidate;
+use super::co_citation::co_citers;
+use super::content::{SIMILARITY_FLOOR, similarity};
+use super::coupling::shared;
 use super::csr::Csr;
-use super::signal::{Context, Explanation, Reason, SIGNALS, SignalValue, Subject};
+use super::signal::{Context, Explanation, Reason, SIGNALS, SignalValue, Subject, WEAK_SECTION};
 use crate::graph::CitationGraph;
 
 /// Settings of the candidate score.
@@ -93,7 +96,9 @@ pub(crate) fn score_all(ctx: &Context<'_>) -> Vec<Scored> {
                 return None;
             }
             let belonging = SIGNALS.iter().zip(&signals).fold(0.0, |sum, (s, &x)| sum + s.weight * x);
-            let score = belonging * (1.0 + ctx.counts.citations[v].ln_1p());
+            let cited = SIGNALS.iter().zip(&signals).any(|(s, &x)| s.citation_evidence && x > 0.0);
+            let lift = if cited { 1.0 + ctx.counts.citations[v].ln_1p() } else { 1.0 };
+            let score = belonging * lift;
             Some(Scored { node: v as u32, score, belonging, signals })
         })
         .collect();
@@ -127,7 +132,21 @@ pub fn candidates(graph: &CitationGraph, csr: &Csr, listed: &[bool], options: &C
             let section =
                 suggested_section(graph, &section_order, cited_by_listed.iter().chain(&cites_listed).copied());
             let subject = Subject { node, cited_by_listed: &cited_by_listed, cites_listed: &cites_listed };
-            let reasons = reasons(&ctx, &subject, &s.signals, section.as_ref());
+            let fit = graph.discovery().ran.then(|| section_fit(&ctx, &subject, &section_order)).flatten();
+            let mut reasons =
+                reasons(&ctx, &subject, &s.signals, if graph.discovery().ran { None } else { section.as_ref() });
+            if let Some((name, confidence)) = &fit {
+                reasons.push(Reason::SectionFit {
+                    name: name.clone(),
+                    confidence: (confidence * 100.0).round() / 100.0,
+                    weak: *confidence < WEAK_SECTION,
+                });
+            }
+            let (section, section_confidence) = match (graph.discovery().ran, fit) {
+                (false, _) => (section.map(|(name, _, _)| name), None),
+                (true, Some((name, confidence))) => (Some(name), Some(confidence)),
+                (true, None) => (None, Some(0.0)),
+            };
             Candidate {
                 node,
                 score: s.score,
@@ -139,7 +158,8 @@ pub fn candidates(graph: &CitationGraph, csr: &Csr, listed: &[bool], options: &C
                     .collect(),
                 cited_by_listed,
                 cites_listed,
-                suggested_section: section.map(|(name, _, _)| name),
+                suggested_section: section,
+                section_confidence,
                 reasons,
             }
         })
@@ -167,6 +187,65 @@ fn reasons(
         reasons.push(Reason::Section { name: name.clone(), neighbours_in: *k, neighbours: *of });
     }
     reasons
+}
+
+/// The section a candidate's ties point to, from every signal, with a confidence: each tie to a
+/// listed paper (a direct link, a co-citation, a shared reference) counts for that paper's
+/// section, content similarity to a section's centroid counts as up to two ties, and each
+/// section's total is divided by the square root of its size, so large sections do not win by
+/// size alone. The confidence is the best section's share of the totals, lowered when the
+/// evidence is thin (fewer than three ties): below [`WEAK_SECTION`] it is "no clear section".
+fn section_fit(ctx: &Context<'_>, subject: &Subject<'_>, order: &BTreeMap<String, usize>) -> Option<(String, f64)> {
+    let graph = ctx.graph;
+    let section_of = |n: u32| graph.node(NodeIndex::new(n as usize)).listed.as_ref().map(|l| l.section.as_str());
+    let mut raw: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut size: BTreeMap<&str, f64> = BTreeMap::new();
+    for v in (0..ctx.listed.len()).filter(|&v| ctx.listed[v]) {
+        if let Some(s) = section_of(v as u32) {
+            *size.entry(s).or_default() += 1.0;
+        }
+    }
+    for n in subject.cited_by_listed.iter().chain(subject.cites_listed) {
+        if let Some(s) = section_of(n.index() as u32) {
+            *raw.entry(s).or_default() += 1.0;
+        }
+    }
+    let v = subject.node.index();
+    for (_, listed, _) in co_citers(ctx, v) {
+        for l in listed {
+            if let Some(s) = section_of(l) {
+                *raw.entry(s).or_default() += 1.0 / 3.0;
+            }
+        }
+    }
+    if let Some((refs, _)) = shared(ctx, v) {
+        for (_, by) in refs {
+            for l in by {
+                if let Some(s) = section_of(l) {
+                    *raw.entry(s).or_default() += 1.0 / 3.0;
+                }
+            }
+        }
+    }
+    let mut ties: f64 = raw.values().sum();
+    if let Some((sim, Some(section))) = similarity(ctx, v)
+        && sim > SIMILARITY_FLOOR
+        && let Some(name) = size.keys().find(|k| **k == section).copied()
+    {
+        let bonus = 2.0 * (sim - SIMILARITY_FLOOR) / (1.0 - SIMILARITY_FLOOR);
+        *raw.entry(name).or_default() += bonus;
+        ties += bonus;
+    }
+    let weighed: Vec<(&str, f64)> =
+        raw.iter().map(|(&s, &x)| (s, x / size.get(s).copied().unwrap_or(1.0).sqrt())).collect();
+    let total: f64 = weighed.iter().map(|(_, x)| x).sum();
+    let (name, best) =
+        weighed.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| order.get(b.0).cmp(&order.get(a.0))))?;
+    if total <= 0.0 {
+        return None;
+    }
+    let confidence = best / total * (ties / 3.0).min(1.0);
+    Some((name.to_owned(), confidence))
 }
 
 /// Sections in list order: a section's position is the smallest list index of its papers.
@@ -330,12 +409,13 @@ mod tests {
     }
 
     #[test]
-    fn the_direct_links_signal_is_the_whole_belonging() {
+    fn without_discovery_data_the_direct_links_signal_is_the_whole_belonging() {
         let g = hand_graph();
         for c in ranked(&g) {
-            assert_eq!(c.signals.len(), 1);
+            assert_eq!(c.signals.len(), SIGNALS.len());
             assert_eq!(c.signals[0].name, "direct links");
             assert_eq!(c.signals[0].value, c.belonging);
+            assert!(c.signals[1..].iter().all(|s| s.value == 0.0), "{:?}", c.signals);
         }
     }
 
@@ -348,5 +428,88 @@ mod tests {
         assert_eq!(section("Y").as_deref(), Some("Alpha"));
         // One neighbour in each: the section that comes first in the list, not alphabetically.
         assert_eq!(section("Z").as_deref(), Some("Zeta"));
+    }
+
+    #[test]
+    fn with_discovery_the_section_is_weighed_by_size_and_carries_a_confidence() {
+        let mut g = CitationGraph::new();
+        let paper = |id: &str| {
+            PaperNode::from_meta(&PaperMeta {
+                paper_id: id.to_owned(),
+                title: format!("Paper {id}"),
+                citation_count: Some(10),
+                reference_count: Some(10),
+                ..PaperMeta::default()
+            })
+        };
+        let sections = ["Big"; 8].into_iter().chain(["Small"; 2]);
+        let listed: Vec<NodeIndex> = sections
+            .enumerate()
+            .map(|(i, section)| {
+                let node = g.add_paper(paper(&format!("L{i}")));
+                g.mark_listed(node, ListedInfo { list_index: i, section: section.to_owned(), tag: None });
+                node
+            })
+            .collect();
+        let c = g.add_paper(paper("C"));
+        let d = g.add_paper(paper("D"));
+        let cite = |g: &mut CitationGraph, a: NodeIndex, b: NodeIndex| {
+            g.add_citation(a, b, CitationEdge { is_influential: None, intents: vec![] });
+        };
+        // C: cited by 3 of the 8 "Big" papers and by both "Small" ones; D: by one "Big" paper.
+        for &l in listed[..3].iter().chain(&listed[8..]) {
+            cite(&mut g, l, c);
+        }
+        cite(&mut g, listed[0], d);
+        let today = ranked(&g);
+        let (c_node, d_node) = (c, d);
+        let find = |cs: &[Candidate], node: NodeIndex| cs.iter().find(|x| x.node == node).unwrap().clone();
+        assert_eq!(find(&today, c_node).suggested_section.as_deref(), Some("Big"), "today: the majority");
+        assert_eq!(find(&today, c_node).section_confidence, None);
+
+        g.set_discovery(crate::graph::NodeDiscovery { ran: true, ..Default::default() });
+        let deeper = ranked(&g);
+        let c = find(&deeper, c_node);
+        assert_eq!(c.suggested_section.as_deref(), Some("Small"), "2 of 2 beats 3 of 8");
+        let confidence = c.section_confidence.unwrap();
+        let (small, big) = (2.0 / 2f64.sqrt(), 3.0 / 8f64.sqrt());
+        assert!((confidence - small / (small + big)).abs() < 1e-9, "{confidence}");
+        assert!(c.reasons.contains(&Reason::SectionFit {
+            name: "Small".into(),
+            confidence: (confidence * 100.0).round() / 100.0,
+            weak: false
+        }));
+        let d = find(&deeper, d_node);
+        assert!(d.section_confidence.unwrap() < WEAK_SECTION, "one tie is thin evidence");
+        assert!(matches!(d.reasons.last(), Some(Reason::SectionFit { weak: true, .. })), "{:?}", d.reasons);
+    }
+
+    #[test]
+    fn a_paper_close_only_in_content_loses_to_one_with_a_citation_tie_and_the_same_content() {
+        let mut g = hand_graph();
+        let n = g.node_count();
+        // "C" is as close in content as "X" (a listed paper cites X) but has no citation tie, and
+        // far more citations.
+        let c = g.add_paper(PaperNode::from_meta(&PaperMeta {
+            paper_id: "C".into(),
+            title: "Paper C".into(),
+            citation_count: Some(100_000),
+            ..PaperMeta::default()
+        }));
+        let x = g.find("X").unwrap();
+        let mut embeddings = vec![None; n + 1];
+        for slot in embeddings.iter_mut().take(4) {
+            *slot = Some(vec![1.0f32, 0.0]);
+        }
+        let close = Some(vec![0.96f32, 0.28]);
+        embeddings[x.index()] = close.clone();
+        embeddings[c.index()] = close;
+        g.set_discovery(crate::graph::NodeDiscovery { ran: true, embeddings, ..Default::default() });
+        let ranked = ranked(&g);
+        let place = |node: NodeIndex| ranked.iter().position(|k| k.node == node).unwrap();
+        let (cx, cc) = (&ranked[place(x)], &ranked[place(c)]);
+        assert!(cc.signals[3].value > 0.0 && cc.signals[3].value == cx.signals[3].value, "same content value");
+        assert!(place(x) < place(c), "the citation tie wins: X {} C {}", cx.score, cc.score);
+        assert_eq!(cc.score, cc.belonging, "no impact lift without citation evidence");
     }
 }

@@ -13,7 +13,7 @@ use super::candidates::{CandidateOptions, Counts, score_all};
 use super::csr::Csr;
 use super::direct_links;
 use super::listed_mask;
-use super::signal::Context;
+use super::signal::{Context, SIGNALS};
 use crate::graph::CitationGraph;
 use crate::model::Corpus;
 use crate::paper_list::PaperList;
@@ -158,6 +158,31 @@ pub struct Evaluation {
     pub hidden: Vec<HiddenPaper>,
     /// Figures by ranker, in [`RANKERS`] order.
     pub summaries: Vec<RankerSummary>,
+    /// With discovery data: the combination and every signal alone, at 10, 20 and 50.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_signal: Vec<SignalSummary>,
+}
+
+/// The cut-offs of [`SignalSummary`].
+pub const SIGNAL_RECALL_AT: [usize; 3] = [10, 20, 50];
+
+/// The leave-one-out figures of the combination or of one signal alone (ranking the candidates
+/// by that signal's value; a hidden paper the signal rates 0 is not found by it).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignalSummary {
+    /// `combination`, or the signal's name.
+    pub signal: &'static str,
+    /// Share of hidden papers ranked within 10.
+    pub recall_at10: f64,
+    /// Within 20.
+    pub recall_at20: f64,
+    /// Within 50.
+    pub recall_at50: f64,
+    /// Median rank (`None` when more than half were not found).
+    pub median_rank: Option<f64>,
+    /// Hidden papers found at all.
+    pub found: usize,
 }
 
 impl Evaluation {
@@ -175,6 +200,8 @@ pub fn evaluate(graph: &CitationGraph, options: &CandidateOptions) -> Evaluation
     let mut listed = listed_mask(graph);
     let ids: Vec<&str> = graph.graph().node_weights().map(|p| p.paper_id.as_str()).collect();
     let mut hidden = Vec::new();
+    let deeper = graph.discovery().ran;
+    let mut signal_ranks: Vec<Vec<Option<usize>>> = vec![Vec::new(); 1 + SIGNALS.len()];
     for node in graph.listed().collect::<Vec<_>>() {
         let p = node.index();
         listed[p] = false;
@@ -201,6 +228,22 @@ pub fn evaluate(graph: &CitationGraph, options: &CandidateOptions) -> Evaluation
                 })
             })
             .collect();
+        if deeper {
+            signal_ranks[0].push(position.map(|i| i + 1));
+            let mine = position.map(|i| &scored[i].signals);
+            for (k, ranks) in signal_ranks[1..].iter_mut().enumerate() {
+                let rank = mine.map(|m| m[k]).filter(|&x| x > 0.0).map(|x| {
+                    1 + scored
+                        .iter()
+                        .filter(|s| {
+                            let c = s.node as usize;
+                            c != p && (s.signals[k] > x || (s.signals[k] == x && ids[c] < ids[p]))
+                        })
+                        .count()
+                });
+                ranks.push(rank);
+            }
+        }
         let paper = graph.node(node);
         hidden.push(HiddenPaper {
             paper_id: paper.paper_id.clone(),
@@ -212,7 +255,29 @@ pub fn evaluate(graph: &CitationGraph, options: &CandidateOptions) -> Evaluation
         listed[p] = true;
     }
     let summaries = RANKERS.iter().enumerate().map(|(i, ranker)| summarise(ranker, i, &hidden)).collect();
-    Evaluation { hidden, summaries }
+    let names = std::iter::once("combination").chain(SIGNALS.iter().map(|s| s.signal.name()));
+    let by_signal = if deeper {
+        names
+            .zip(&signal_ranks)
+            .map(|(signal, ranks)| {
+                let recall = |k: usize| {
+                    let n = ranks.len().max(1) as f64;
+                    ranks.iter().filter(|r| r.is_some_and(|r| r <= k)).count() as f64 / n
+                };
+                SignalSummary {
+                    signal,
+                    recall_at10: recall(SIGNAL_RECALL_AT[0]),
+                    recall_at20: recall(SIGNAL_RECALL_AT[1]),
+                    recall_at50: recall(SIGNAL_RECALL_AT[2]),
+                    median_rank: median(ranks),
+                    found: ranks.iter().filter(|r| r.is_some()).count(),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Evaluation { hidden, summaries, by_signal }
 }
 
 /// [`evaluate`] on the graph of a corpus.

@@ -8,12 +8,16 @@
 
 pub mod betweenness;
 pub mod candidates;
+pub mod co_citation;
+pub mod content;
+pub mod coupling;
 pub mod csr;
 pub mod direct_links;
 pub mod edge_list;
 pub mod evaluate;
 pub mod hits;
 pub mod pagerank;
+pub mod recommended;
 pub mod signal;
 
 use petgraph::graph::NodeIndex;
@@ -100,6 +104,9 @@ pub struct Candidate {
     pub cites_listed: Vec<NodeIndex>,
     /// The list section its listed neighbours mostly belong to.
     pub suggested_section: Option<String>,
+    /// How clearly it belongs to that section, 0 to 1 (only when the discovery phase ran: the
+    /// section is then chosen from every signal, normalised by section size).
+    pub section_confidence: Option<f64>,
     /// Why, as data a curator can check once worded (`export::reasons`).
     pub reasons: Vec<Reason>,
 }

@@ -11,13 +11,26 @@ use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
 use super::candidates::{CandidateOptions, Counts};
+use super::co_citation::CoCitation;
+use super::content::Content;
+use super::coupling::Coupling;
 use super::csr::Csr;
 use super::direct_links::DirectLinks;
+use super::recommended::Recommended;
 use crate::graph::CitationGraph;
 
 /// Every signal of the candidate score, in the order their reasons are given, each with the
 /// weight it adds to the belonging with.
-pub const SIGNALS: &[Registered] = &[Registered { signal: &DirectLinks, weight: 1.0 }];
+pub const SIGNALS: &[Registered] = &[
+    Registered { signal: &DirectLinks, weight: 1.0, citation_evidence: true },
+    Registered { signal: &CoCitation, weight: 1.0, citation_evidence: true },
+    Registered { signal: &Coupling, weight: 1.0, citation_evidence: true },
+    Registered { signal: &Content, weight: 0.1, citation_evidence: false },
+    Registered { signal: &Recommended, weight: 0.02, citation_evidence: false },
+];
+
+/// Section confidences below this are "no clear section".
+pub const WEAK_SECTION: f64 = 0.5;
 
 /// A signal and its weight in the combination.
 #[derive(Clone, Copy)]
@@ -26,6 +39,9 @@ pub struct Registered {
     pub signal: &'static dyn Signal,
     /// Its weight in the belonging (`belonging = Σ weight × value`).
     pub weight: f64,
+    /// Whether it is citation evidence: only a paper some such signal rates is lifted by its
+    /// impact, so a paper with no citation tie loses to one with a tie and the same content.
+    pub citation_evidence: bool,
 }
 
 /// One way of telling how strongly a paper off the list belongs with it.
@@ -146,6 +162,52 @@ pub enum Reason {
         links: usize,
         /// Its citations and references.
         degree: u64,
+    },
+    /// Cited together with listed papers by papers citing the list (co-citation).
+    CoCited {
+        /// Listed papers it is cited with.
+        listed: usize,
+        /// Papers citing it together with them.
+        by: usize,
+        /// The listed papers it is most often cited with (two at most).
+        examples: Vec<PaperRef>,
+    },
+    /// References it shares with listed papers (bibliographic coupling).
+    SharesReferences {
+        /// Its references that listed papers cite.
+        shared: usize,
+        /// Its references in all.
+        references: usize,
+        /// The section whose papers cite most of them.
+        section: Option<String>,
+        /// How many of the shared references that section's papers cite.
+        in_section: usize,
+    },
+    /// Close in content (SPECTER2) to the list or a section.
+    CloseInContent {
+        /// The cosine similarity, to two decimals.
+        similarity: f64,
+        /// The section it is closest to, when closer than to the whole list.
+        section: Option<String>,
+        /// The listed papers closest to it (two at most).
+        examples: Vec<PaperRef>,
+    },
+    /// Recommended by Semantic Scholar for the list.
+    Recommended {
+        /// Its place among the recommendations (1 = first).
+        place: usize,
+        /// Recommendations in all.
+        of: usize,
+    },
+    /// The section its ties to the list point to, weighed by section size, with a confidence
+    /// (when the discovery phase ran).
+    SectionFit {
+        /// The section's name.
+        name: String,
+        /// The confidence, 0 to 1.
+        confidence: f64,
+        /// Below [`WEAK_SECTION`]: "no clear section".
+        weak: bool,
     },
     /// The section most of its listed neighbours are in.
     Section {

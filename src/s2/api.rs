@@ -37,6 +37,29 @@ pub struct ApiPaper {
     pub external_ids: Option<BTreeMap<String, serde_json::Value>>,
     /// Title-match score, only on `/paper/search/match` (a float, unbounded).
     pub match_score: Option<f64>,
+    /// Nested `references` (batch with `references.paperId`): absent when not asked; capped at
+    /// 1000 and sometimes empty although `referenceCount` is positive (then unknown, not none).
+    pub references: Option<Vec<ApiPaper>>,
+    /// `embedding.specter_v2`, when asked; `null` for papers S2 has no embedding of.
+    pub embedding: Option<ApiEmbedding>,
+}
+
+/// A paper's embedding (`{"model": "specter_v2", "vector": [...]}`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ApiEmbedding {
+    /// The model's name.
+    pub model: Option<String>,
+    /// The vector.
+    pub vector: Option<Vec<f32>>,
+}
+
+/// The answer of `POST /recommendations/v1/papers/`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct RecommendationsAnswer {
+    /// Recommended papers, best first; fewer than asked, or none, is normal.
+    pub recommended_papers: Option<Vec<ApiPaper>>,
 }
 
 /// An author of a paper.
@@ -153,6 +176,12 @@ pub fn check_request(key: &RequestKey) -> Result<(), String> {
                 return Err(format!("{id:?} is not an id of a form Semantic Scholar documents"));
             }
         }
+        Endpoint::Recommendations => {
+            let odd = |id: &&String| !is_documented_id(id.trim_start_matches(super::cache::NEGATIVE_MARK));
+            if let Some(id) = key.ids.iter().flatten().find(odd) {
+                return Err(format!("{id:?} is not an id of a form Semantic Scholar documents"));
+            }
+        }
         Endpoint::Match => {}
     }
     Ok(())
@@ -202,6 +231,17 @@ pub fn check_answer(key: &RequestKey, body: &serde_json::Value) -> Result<(), St
             let page = EdgePage::deserialize(body).map_err(|e| format!("the listing answer is not readable: {e}"))?;
             let Some(rows) = page.data else { return Err("the listing answer has no `data`".to_owned()) };
             odd_paper_id(rows.iter().flatten().flat_map(|row| [&row.cited_paper, &row.citing_paper]).flatten())?;
+        }
+        Endpoint::Recommendations => {
+            if !body.is_object() {
+                return Err("the recommendations answer is not a JSON object".to_owned());
+            }
+            let answer = RecommendationsAnswer::deserialize(body)
+                .map_err(|e| format!("the recommendations answer is not readable: {e}"))?;
+            let Some(papers) = answer.recommended_papers else {
+                return Err("the recommendations answer has no `recommendedPapers`".to_owned());
+            };
+            odd_paper_id(&papers)?;
         }
     }
     Ok(())

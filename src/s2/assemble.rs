@@ -86,7 +86,13 @@ pub(super) async fn gather(
             }
         })
         .collect();
-    let corpus = Corpus { fetched_at: None, listed, papers, citations: citations.into_values().collect() };
+    let corpus = Corpus {
+        fetched_at: None,
+        listed,
+        papers,
+        citations: citations.into_values().collect(),
+        discovery: Default::default(),
+    };
     report.distinct_papers = corpus.papers.len();
     report.distinct_citations = corpus.citations.len();
     Ok((corpus, report))

@@ -29,7 +29,13 @@ pub enum Endpoint {
     References,
     /// `GET /paper/{id}/citations`.
     Citations,
+    /// `POST /recommendations/v1/papers/` (its `api` is the recommendations base URL; `ids` holds
+    /// the positive ids, then the negative ones marked by [`NEGATIVE_MARK`]).
+    Recommendations,
 }
+
+/// Marks a negative example among the `ids` of a [`Endpoint::Recommendations`] key.
+pub const NEGATIVE_MARK: char = '-';
 
 impl Endpoint {
     /// Short name, used as the cache sub-directory and in logs.
@@ -39,6 +45,7 @@ impl Endpoint {
             Endpoint::Match => "match",
             Endpoint::References => "references",
             Endpoint::Citations => "citations",
+            Endpoint::Recommendations => "recommendations",
         }
     }
 }

@@ -106,6 +106,15 @@ impl Client {
                 self.http.post(url).json(&serde_json::json!({ "ids": ids }))
             }
             Endpoint::Match | Endpoint::References | Endpoint::Citations => self.http.get(url),
+            Endpoint::Recommendations => {
+                let (negative, positive): (Vec<&String>, Vec<&String>) =
+                    key.ids.iter().flatten().partition(|id| id.starts_with(super::cache::NEGATIVE_MARK));
+                let negative: Vec<&str> =
+                    negative.iter().map(|id| id.trim_start_matches(super::cache::NEGATIVE_MARK)).collect();
+                self.http
+                    .post(url)
+                    .json(&serde_json::json!({ "positivePaperIds": positive, "negativePaperIds": negative }))
+            }
         };
         let mut response = request.send().await.map_err(SendError::Transport)?;
         let status = response.status().as_u16();
@@ -157,6 +166,8 @@ pub fn url_of(key: &RequestKey) -> Url {
             Endpoint::Match => segments.extend(["paper", "search", "match"]),
             Endpoint::References => segments.extend(["paper", id, "references"]),
             Endpoint::Citations => segments.extend(["paper", id, "citations"]),
+            // The recommendations API: `POST {base}/papers/`.
+            Endpoint::Recommendations => segments.extend(["papers", ""]),
         };
     }
     {

@@ -209,7 +209,8 @@ impl<'a> Fetcher<'a> {
             if attempt > 1 {
                 self.stats.retried += 1;
             }
-            let method = if key.endpoint == Endpoint::Batch { "POST" } else { "GET" };
+            let method =
+                if matches!(key.endpoint, Endpoint::Batch | Endpoint::Recommendations) { "POST" } else { "GET" };
             let started = tokio::time::Instant::now();
             let result = client.send(key).await;
             let took = started.elapsed().as_secs_f64();
@@ -319,6 +320,22 @@ impl<'a> Fetcher<'a> {
         Ok(entry.body)
     }
 
+    /// Whether an earlier run learnt that `key`'s answer would exceed Semantic Scholar's 10 MB
+    /// cap, so that a warm (or `--offline`) run splits the request at once instead of asking again.
+    pub fn known_too_large(&self, key: &RequestKey) -> bool {
+        !self.refresh && matches!(self.cache.read(&too_large_key(key)), Lookup::Hit(_))
+    }
+
+    /// Remembers in the cache that `key`'s answer would exceed the 10 MB cap.
+    pub fn remember_too_large(&mut self, key: &RequestKey) -> Result<(), FetchError> {
+        let entry = Entry {
+            fetched_at: jiff::Timestamp::now(),
+            status: 200,
+            body: serde_json::json!({ "error": "Response would exceed maximum size" }),
+        };
+        self.cache.write(&too_large_key(key), &entry).map_err(FetchError::Cache)
+    }
+
     fn use_entry(&mut self, entry: Entry) -> Answer {
         self.newest = self.newest.max(Some(entry.fetched_at));
         if entry.status == 200 {
@@ -327,4 +344,9 @@ impl<'a> Fetcher<'a> {
             Answer::NotFound(entry.body.get("error").and_then(serde_json::Value::as_str).unwrap_or_default().to_owned())
         }
     }
+}
+
+/// The cache key under which "this request's answer is too large" is remembered.
+fn too_large_key(key: &RequestKey) -> RequestKey {
+    RequestKey { fields: format!("{}#too-large", key.fields), ..key.clone() }
 }

@@ -13,6 +13,7 @@ pub mod api;
 mod assemble;
 pub mod cache;
 pub mod client;
+pub mod discovery;
 pub mod edges;
 pub mod fetcher;
 pub mod interrupt;
@@ -103,6 +104,10 @@ pub fn corpus_from_cache(list: &PaperList, config: &FetchConfig) -> Result<(Corp
     Ok((corpus, report))
 }
 
+/// Papers the recommendations must steer away from (`negativePaperIds`): empty until the
+/// curator's ignore file supplies them.
+const NEGATIVE_IDS: [String; 0] = [];
+
 fn run(
     list: &PaperList,
     config: &FetchConfig,
@@ -113,7 +118,13 @@ fn run(
         tokio::runtime::Builder::new_current_thread().enable_all().build().context("cannot start the async runtime")?;
     let mut fetcher = Fetcher::new(config, options, progress)?;
     let _interruptible = (!config.offline).then(|| interrupt::FetchGuard::start(&config.cache_dir));
-    let result = runtime.block_on(assemble::gather(list, config.api_url.as_str(), &mut fetcher, progress));
+    let result = runtime.block_on(async {
+        let (mut corpus, mut report) = assemble::gather(list, config.api_url.as_str(), &mut fetcher, progress).await?;
+        if config.depth >= 2 {
+            discovery::discover(&mut corpus, &mut report, config, &NEGATIVE_IDS, &mut fetcher, progress).await?;
+        }
+        Ok::<_, fetcher::FetchError>((corpus, report))
+    });
     progress.finish();
     let (mut corpus, mut report) = result.map_err(anyhow::Error::new)?;
     report.requests = fetcher.stats;

@@ -65,4 +65,26 @@ pub struct FetchConfig {
     pub refresh: bool,
     /// The cache directory.
     pub cache_dir: PathBuf,
+    /// How deep discovery goes: 1 = direct links only (the listings); 2 or more adds the
+    /// discovery phase (nested references, embeddings, recommendations).
+    pub depth: u32,
+    /// The recommendations API base URL; `None`: derived from `api_url` (a final `/graph/v1`
+    /// becomes `/recommendations/v1`).
+    pub recommendations_url: Option<Url>,
+}
+
+impl FetchConfig {
+    /// The recommendations API base URL, ending in `/`: the one given, else `api_url` with its
+    /// final `/graph/v1` replaced by `/recommendations/v1` (else `recommendations/v1/` under it).
+    pub fn recommendations_base(&self) -> Url {
+        if let Some(url) = &self.recommendations_url {
+            return url.clone();
+        }
+        let mut url = self.api_url.clone();
+        let path = url.path().trim_end_matches('/');
+        let base = path.strip_suffix("/graph/v1").unwrap_or(path);
+        let new = format!("{base}/recommendations/v1/");
+        url.set_path(&new);
+        url
+    }
 }

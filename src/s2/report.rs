@@ -61,6 +61,28 @@ pub struct FetchReport {
     /// What a cold run of this list costs (see the README's "Fetching"): one batch per 500 ids, one
     /// match per paper without an id, and `max(1, ceil(min(n, 9999) / 1000))` pages per listing.
     pub cold_run_budget: u64,
+    /// What the discovery phase fetched (`None` with `--depth 1`).
+    pub discovery: Option<DiscoveryReport>,
+}
+
+/// What the discovery phase (`--depth 2`) fetched.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiscoveryReport {
+    /// Papers whose nested reference list came back.
+    pub references_known: usize,
+    /// Papers whose nested list came back empty although S2 counts references (unknown, not none).
+    pub references_unknown: usize,
+    /// Papers with a SPECTER2 embedding.
+    pub embeddings: usize,
+    /// Papers Semantic Scholar recommended (listed ones dropped).
+    pub recommended: usize,
+    /// Papers the phase added to the corpus.
+    pub new_papers: usize,
+    /// Batches split because the answer would exceed Semantic Scholar's 10 MB cap.
+    pub splits: usize,
+    /// What failed (the rest of the run goes on without it).
+    pub failures: Vec<String>,
 }
 
 impl FetchReport {
@@ -139,6 +161,24 @@ impl fmt::Display for FetchReport {
             count(self.distinct_papers as u64, "distinct paper"),
             count(self.distinct_citations as u64, "distinct citation")
         )?;
+        if let Some(d) = &self.discovery {
+            write!(
+                f,
+                "Discovery: references of {} ({} unknown: an empty list although S2 counts references), {}, {} recommended, {}",
+                count(d.references_known as u64 + d.references_unknown as u64, "paper"),
+                d.references_unknown,
+                count(d.embeddings as u64, "embedding"),
+                d.recommended,
+                count(d.new_papers as u64, "new paper"),
+            )?;
+            if d.splits > 0 {
+                write!(f, ", {} split at the 10 MB answer cap", count(d.splits as u64, "batch"))?;
+            }
+            if !d.failures.is_empty() {
+                write!(f, "; failed: {}", d.failures.join("; "))?;
+            }
+            writeln!(f)?;
+        }
         write!(
             f,
             "Requests: {} made, {} retried, {} served from cache (a cold run of this list costs {})",

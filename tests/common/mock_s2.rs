@@ -60,7 +60,13 @@ pub struct S2 {
     api_key: Option<String>,
     empty_pages: HashSet<(usize, &'static str, u64)>,
     hyphen_blind: bool,
+    max_answer_bytes: usize,
 }
+
+/// Semantic Scholar refuses answers above 10 MB.
+pub const MAX_ANSWER_BYTES: usize = 10 * 1024 * 1024;
+/// Nested `citations` and `references` lists are cut at 1000 entries.
+const NESTED_CAP: usize = 1000;
 
 /// The running mock: a [`Loopback`] server serving [`S2`]. Its fault injection and request
 /// records ([`Loopback::queue_faults`], [`Loopback::count`], ...) are the server's, reached
@@ -91,6 +97,7 @@ impl MockS2 {
             api_key: None,
             empty_pages: HashSet::new(),
             hyphen_blind: false,
+            max_answer_bytes: MAX_ANSWER_BYTES,
         };
         MockS2 { server: Loopback::start_on(app, port) }
     }
@@ -112,6 +119,17 @@ impl MockS2 {
         self.server.with_app(|s| s.empty_pages.insert((paper, endpoint, offset)));
     }
 
+    /// Refuses answers above `bytes` with S2's 400 "Response would exceed maximum size" (the
+    /// real cap is [`MAX_ANSWER_BYTES`]; tests lower it to exercise splitting).
+    pub fn cap_answers_at(&self, bytes: usize) {
+        self.server.with_app(|s| s.max_answer_bytes = bytes);
+    }
+
+    /// The recommendations API base URL, e.g. `http://127.0.0.1:PORT/recommendations/v1`.
+    pub fn recommendations_url(&self) -> String {
+        format!("http://{}/recommendations/v1", self.server.addr())
+    }
+
     /// The title match finds nothing when the query has a hyphen (as relevance search does).
     pub fn hyphen_blind_title_match(&self) {
         self.server.with_app(|s| s.hyphen_blind = true);
@@ -121,6 +139,9 @@ impl MockS2 {
 impl App for S2 {
     /// `batch`, `match`, `references`, `citations`, `paper`, `search` or `other`.
     fn classify(&self, path: &str) -> &'static str {
+        if let Some(rest) = path.strip_prefix("/recommendations/v1/") {
+            return if rest.starts_with("papers/forpaper/") { "forpaper" } else { "recommendations" };
+        }
         let Some(rest) = path.strip_prefix("/graph/v1/") else { return "other" };
         match rest {
             "paper/batch" => "batch",
@@ -148,6 +169,16 @@ impl App for S2 {
     }
 
     fn answer(&mut self, method: &Method, path: &str, params: &HashMap<String, String>, body: &[u8]) -> Answer {
+        if let Some(rest) = path.strip_prefix("/recommendations/v1/") {
+            return match (method.as_str(), rest) {
+                ("POST", "papers" | "papers/") => self.recommend_for_lists(params, body),
+                ("GET", rest) if rest.starts_with("papers/forpaper/") => {
+                    let id = rest["papers/forpaper/".len()..].to_owned();
+                    self.recommend(params, &[id], &[])
+                }
+                _ => json_answer(403, json!({"message": "Missing Authentication Token"})),
+            };
+        }
         let Some(rest) = path.strip_prefix("/graph/v1/") else {
             return json_answer(403, json!({"message": "Missing Authentication Token"}));
         };
@@ -202,12 +233,16 @@ const EDGE_FIELDS: &[&str] = &["contexts", "intents", "contextsWithIntent", "isI
 struct Fields {
     paper: Vec<String>,
     edge: Vec<String>,
+    /// Sub-fields of nested `references.*` (batch and `/paper/{id}` only).
+    references: Vec<String>,
+    /// Sub-fields of nested `citations.*`.
+    citations: Vec<String>,
 }
 
 /// Validates `fields` (`None`: the default, `title`). Edge endpoints also take edge fields and
 /// `citedPaper.`/`citingPaper.` prefixes.
 fn parse_fields(raw: Option<&String>, edges: bool) -> Result<Fields, Answer> {
-    let mut fields = Fields { paper: Vec::new(), edge: Vec::new() };
+    let mut fields = Fields { paper: Vec::new(), edge: Vec::new(), references: Vec::new(), citations: Vec::new() };
     let Some(raw) = raw else {
         fields.paper.push("title".to_owned());
         return Ok(fields);
@@ -223,6 +258,25 @@ fn parse_fields(raw: Option<&String>, edges: bool) -> Result<Fields, Answer> {
         } else {
             name
         };
+        if !edges && (bare == "embedding" || bare == "embedding.specter_v2" || bare == "embedding.specter_v1") {
+            fields.paper.push("embedding".to_owned());
+            continue;
+        }
+        if !edges
+            && let Some((list, sub)) = bare.split_once('.').filter(|(l, _)| *l == "references" || *l == "citations")
+        {
+            let sub_known = PAPER_FIELDS.contains(&sub);
+            if sub_known {
+                let nested = if list == "references" { &mut fields.references } else { &mut fields.citations };
+                nested.push(sub.to_owned());
+                if !fields.paper.iter().any(|f| f == list) {
+                    fields.paper.push(list.to_owned());
+                }
+            } else {
+                unknown.push(name.to_owned());
+            }
+            continue;
+        }
         let known = PAPER_FIELDS.contains(&bare)
             || bare.strip_prefix("authors.").is_some_and(|sub| AUTHOR_FIELDS.contains(&sub));
         if known {
@@ -261,11 +315,117 @@ impl S2 {
                 "influentialCitationCount" => json!(self.index.influential[i]),
                 "externalIds" => serde_json::to_value(&p.external_ids).expect("external ids serialise"),
                 "isOpenAccess" => json!(false),
+                "embedding" => {
+                    p.embedding.as_ref().map_or(Value::Null, |v| json!({"model": "specter_v2", "vector": v}))
+                }
                 _ => Value::Null,
             };
             m.insert(f.clone(), value);
         }
         Value::Object(m)
+    }
+
+    /// A paper with its nested `references`/`citations` lists when asked (cut at 1000, newest
+    /// citations first; empty for papers whose nested references S2 loses).
+    fn full_json(&self, i: usize, fields: &Fields) -> Value {
+        let mut paper = self.paper_json(i, &fields.paper);
+        let u = &self.universe;
+        if fields.paper.iter().any(|f| f == "references") {
+            let rows: Vec<Value> = if u.papers[i].nested_references_empty || u.papers[i].references_elided {
+                Vec::new()
+            } else {
+                self.index.references[i]
+                    .iter()
+                    .take(NESTED_CAP)
+                    .map(|&k| self.paper_json(u.edges[k].cited, &fields.references))
+                    .collect()
+            };
+            paper["references"] = Value::Array(rows);
+        }
+        if fields.paper.iter().any(|f| f == "citations") {
+            let rows: Vec<Value> = self.index.citations[i]
+                .iter()
+                .take(NESTED_CAP)
+                .map(|&k| self.paper_json(u.edges[k].citing, &fields.citations))
+                .collect();
+            paper["citations"] = Value::Array(rows);
+        }
+        paper
+    }
+
+    /// `POST /recommendations/v1/papers/`.
+    fn recommend_for_lists(&self, params: &HashMap<String, String>, body: &[u8]) -> Answer {
+        let Ok(body) = serde_json::from_slice::<Value>(body) else {
+            return app_error(400, "Unacceptable body: not JSON");
+        };
+        let ids = |key: &str| -> Vec<String> {
+            body.get(key)
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+                .unwrap_or_default()
+        };
+        self.recommend(params, &ids("positivePaperIds"), &ids("negativePaperIds"))
+    }
+
+    /// Recommendations: the papers with an embedding closest to the positives' centroid (away
+    /// from the negatives'), best first, the seeds themselves dropped.
+    fn recommend(&self, params: &HashMap<String, String>, positives: &[String], negatives: &[String]) -> Answer {
+        let fields = match parse_fields(params.get("fields"), false) {
+            Ok(f) => f,
+            Err(answer) => return answer,
+        };
+        let limit: usize = match params.get("limit").map(|l| l.parse::<usize>()) {
+            None => 100,
+            Some(Ok(l)) if l <= 500 => l,
+            Some(_) => return app_error(400, "Unacceptable query params: [limit] (limit must be <= 500)"),
+        };
+        if positives.is_empty() {
+            return app_error(400, "No positive paper examples given");
+        }
+        let mut seeds = Vec::new();
+        for id in positives.iter().chain(negatives) {
+            match self.universe.lookup(id) {
+                Some(i) => seeds.push(i),
+                None => return app_error(404, &format!("Paper with id {id} not found")),
+            }
+        }
+        let centroid = |ids: &[usize]| -> Option<Vec<f32>> {
+            let vectors: Vec<&Vec<f32>> =
+                ids.iter().filter_map(|&i| self.universe.papers[i].embedding.as_ref()).collect();
+            let first = vectors.first()?;
+            let mut sum = vec![0.0f32; first.len()];
+            for v in &vectors {
+                for (s, x) in sum.iter_mut().zip(v.iter()) {
+                    *s += x;
+                }
+            }
+            Some(sum)
+        };
+        let (pos, neg) = seeds.split_at(positives.len());
+        let Some(mut target) = centroid(pos) else {
+            return json_answer(200, json!({"recommendedPapers": []}));
+        };
+        if let Some(away) = centroid(neg) {
+            let scale = pos.len() as f32 / neg.len().max(1) as f32 * 0.5;
+            for (t, a) in target.iter_mut().zip(away) {
+                *t -= scale * a;
+            }
+        }
+        let cosine = |a: &[f32], b: &[f32]| {
+            let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+            let na: f32 = a.iter().map(|x| x * x).sum::<f32>().sqrt();
+            let nb: f32 = b.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na * nb) }
+        };
+        let mut scored: Vec<(usize, f32)> = (0..self.universe.papers.len())
+            .filter(|i| !seeds.contains(i))
+            .filter_map(|i| Some((i, cosine(&target, self.universe.papers[i].embedding.as_ref()?))))
+            .filter(|&(_, c)| c > 0.0)
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let papers: Vec<Value> =
+            scored.into_iter().take(limit).map(|(i, _)| self.paper_json(i, &fields.paper)).collect();
+        json_answer(200, json!({ "recommendedPapers": papers }))
     }
 
     /// A reference row S2 could not link, as the real service sends it: ids null, raw strings, no authors.
@@ -306,11 +466,16 @@ impl S2 {
         if ids.len() > 500 {
             return app_error(400, &format!("Too many ids in request: {} > 500", ids.len()));
         }
-        let slots: Vec<Value> = ids
-            .iter()
-            .map(|id| self.universe.lookup(id).map_or(Value::Null, |i| self.paper_json(i, &fields.paper)))
-            .collect();
-        json_answer(200, Value::Array(slots))
+        let slots: Vec<Value> =
+            ids.iter().map(|id| self.universe.lookup(id).map_or(Value::Null, |i| self.full_json(i, &fields))).collect();
+        let answer = Value::Array(slots);
+        if answer.to_string().len() > self.max_answer_bytes {
+            return app_error(
+                400,
+                "Response would exceed maximum size. Please break your request into smaller batches or use the limit and offset features.",
+            );
+        }
+        json_answer(200, answer)
     }
 
     fn title_match(&self, params: &HashMap<String, String>) -> Answer {
@@ -357,7 +522,7 @@ impl S2 {
             Err(answer) => return answer,
         };
         match self.universe.lookup(id) {
-            Some(i) => json_answer(200, self.paper_json(i, &fields.paper)),
+            Some(i) => json_answer(200, self.full_json(i, &fields)),
             None => app_error(404, &format!("Paper with id {id} not found")),
         }
     }

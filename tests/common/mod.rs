@@ -10,6 +10,7 @@ pub mod mock_s2;
 pub mod pictures;
 pub mod universe;
 pub mod universe_corpus;
+pub mod universe_hard;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -47,6 +48,8 @@ pub fn fetch_config(mock: &MockS2, cache: &Path) -> FetchConfig {
         offline: false,
         refresh: false,
         cache_dir: cache.to_path_buf(),
+        depth: 1,
+        recommendations_url: None,
     }
 }
 
