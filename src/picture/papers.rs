@@ -27,8 +27,9 @@ pub fn radii(selection: &Selection) -> (Vec<f64>, (f64, f64)) {
     let radii = selection
         .papers
         .iter()
-        .map(|p| {
-            let s = relative_size(p.pagerank, selection.max_pagerank);
+        .enumerate()
+        .map(|(i, p)| {
+            let s = selection.size(i);
             match p.role {
                 Role::Context => (2.0 + 8.0 * s) * crowd.max(0.5),
                 _ => r_min + (r_max - r_min) * s,
