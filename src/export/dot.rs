@@ -136,7 +136,7 @@ pub fn render(input: &ExportInput<'_>, selection: &Selection) -> String {
             }
             Role::Candidate { rank } => {
                 label = format!("#{} {}", rank + 1, text::author_year(paper));
-                (CANDIDATE_FILL.tint(0.6), CANDIDATE_STROKE, MUTED, ", style=\"rounded,filled,dashed\"")
+                (CANDIDATE_FILL, CANDIDATE_STROKE, palette::Rgb(255, 255, 255), ", style=\"rounded,filled,dashed\"")
             }
             Role::Context => {
                 label = String::new();

@@ -73,8 +73,9 @@ pub struct Selection {
     labelled: Vec<bool>,
 }
 
-/// How many of the top candidates get a text label in the map and timeline.
-pub const LABELLED_CANDIDATES: usize = 10;
+/// How many of the top candidates get a full-size label (the others get a smaller one; every
+/// candidate drawn gets one).
+pub const LABELLED_CANDIDATES: usize = 15;
 /// How many of the largest papers not on the list (by PageRank) get a label besides: big
 /// circles draw the eye, so a reader should learn what they are.
 pub const LABELLED_LARGEST: usize = 6;
@@ -171,7 +172,7 @@ impl Selection {
             .iter()
             .map(|p| match p.role {
                 Role::Listed { .. } => true,
-                Role::Candidate { rank } => rank < LABELLED_CANDIDATES,
+                Role::Candidate { .. } => true,
                 Role::Context => false,
             })
             .collect();
@@ -215,7 +216,7 @@ impl Selection {
     }
 
     /// Whether the paper at `index` gets a text label in the map and timeline: every listed
-    /// paper, the top [`LABELLED_CANDIDATES`] candidates, and the [`LABELLED_LARGEST`] papers
+    /// paper, every candidate shown, and the [`LABELLED_LARGEST`] papers
     /// not on the list with the highest PageRank.
     pub fn is_labelled(&self, index: usize) -> bool {
         self.labelled[index]
