@@ -1,5 +1,6 @@
 //! Writes the pictures of the fixture universe under `target/pictures/` for a person to look at:
-//! `cargo test --test pictures_look -- --ignored`.
+//! `cargo test --test pictures_look -- --ignored` (under `$CARGO_TARGET_DIR/pictures/` when that
+//! is set; `CITEGRAPH_LOOK_DIR` names another sub-folder, e.g. `pictures-before`).
 
 mod common;
 
@@ -11,9 +12,14 @@ use citegraph::export::{pictures, write_all};
 #[test]
 #[ignore = "writes pictures for a person to look at"]
 fn write_the_fixture_pictures_for_a_look() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("pictures");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let target = if target.is_relative() { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(target) } else { target };
+    let dir = target.join(std::env::var("CITEGRAPH_LOOK_DIR").unwrap_or_else(|_| "pictures".to_owned()));
     for (name, fixture) in [
         ("default", common::pictures::universe_fixture(40, false)),
+        ("top100", common::pictures::universe_fixture(100, false)),
         ("full", common::pictures::universe_fixture(40, true)),
         ("hostile", common::pictures::hostile_fixture()),
     ] {

@@ -37,7 +37,15 @@ fn listed_papers_the_top_candidates_and_the_largest_others_are_labelled() {
     let fixture = universe_fixture(40, false);
     let s = Selection::new(&fixture.input().picture());
     let labelled = (0..s.papers.len()).filter(|&i| s.is_labelled(i)).count();
-    assert!((24 + LABELLED_CANDIDATES..=24 + LABELLED_CANDIDATES + LABELLED_LARGEST).contains(&labelled));
+    let candidates = s.candidate_count();
+    assert!(
+        candidates > LABELLED_CANDIDATES,
+        "every candidate drawn gets a label, not only the top {LABELLED_CANDIDATES}"
+    );
+    assert!((24 + candidates..=24 + candidates + LABELLED_LARGEST).contains(&labelled));
+    assert!(
+        (0..s.papers.len()).filter(|&i| matches!(s.papers[i].role, Role::Candidate { .. })).all(|i| s.is_labelled(i))
+    );
     assert!((0..24).all(|i| s.is_labelled(i)));
 }
 

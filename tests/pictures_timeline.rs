@@ -67,7 +67,11 @@ fn timeline_labels_stay_in_their_band_and_never_overlap() {
             if matches!(scene.selection.papers[a.paper].role, Role::Listed { .. }) {
                 let y = scene.centres[a.paper].unwrap()[1];
                 let (y0, y1) = (a.placement.rect.y0, a.placement.rect.y1);
-                assert!((y - (y0 + y1) / 2.0).abs() < 1e-6, "{:?} is not level with its paper", a.text);
+                assert!(
+                    (y - (y0 + y1) / 2.0).abs() < 1e-6,
+                    "{:?} is not level with its paper: {y} {y0} {y1} full={full}",
+                    a.text
+                );
             }
         }
         for shape in &scene.drawing.shapes {

@@ -42,7 +42,7 @@ pub struct Obstacle {
 }
 
 /// Rings of positions tried around a node, each farther out.
-const RINGS: usize = 14;
+const RINGS: usize = 32;
 
 /// Places `requests` in order (earlier ones win). `obstacles[i]` for `i < requests.len()` may be
 /// the request's own node: a label never pays for its own node. Returns one placement per request,
@@ -53,7 +53,20 @@ pub fn place_labels(
     own: &[Option<usize>],
     area: Rect,
 ) -> Vec<Option<Placement>> {
-    let mut placed: Vec<Rect> = Vec::with_capacity(requests.len());
+    place_labels_among(requests, obstacles, own, area, &[])
+}
+
+/// As [`place_labels`], around the labels already `taken`. A free label (no `within` area: the
+/// map's) never covers the circle of an obstacle of weight 1 or more (a listed paper or a
+/// candidate) other than its own; a confined one (the timeline's rows) only pays for it.
+pub fn place_labels_among(
+    requests: &[LabelRequest],
+    obstacles: &[Obstacle],
+    own: &[Option<usize>],
+    area: Rect,
+    taken: &[Rect],
+) -> Vec<Option<Placement>> {
+    let mut placed: Vec<Rect> = taken.to_vec();
     let mut out = Vec::with_capacity(requests.len());
     // Coarse grid over the obstacles, so large graphs stay fast.
     let grid = Grid::new(obstacles, area);
@@ -61,7 +74,8 @@ pub fn place_labels(
         let own_obstacle = own.get(index).copied().flatten();
         let mut best: Option<(f64, Placement)> = None;
         for ring in 0..RINGS {
-            let gap = 3.0 + ring as f64 * request.height.max(8.0) * 0.9;
+            let step = if request.within.is_some() { 0.9 } else { 0.6 };
+            let gap = 3.0 + ring as f64 * request.height.max(8.0) * step;
             for (order, rect) in positions(request, gap).into_iter().enumerate() {
                 if !rect.inside(&area)
                     || request.within.is_some_and(|w| !rect.inside(&w))
@@ -69,12 +83,15 @@ pub fn place_labels(
                 {
                     continue;
                 }
-                let covered: f64 = grid
+                let hit: Vec<usize> = grid
                     .near(&rect)
                     .filter(|&k| Some(k) != own_obstacle)
                     .filter(|&k| rect.hits_circle(obstacles[k].centre, obstacles[k].radius + 1.0))
-                    .map(|k| obstacles[k].weight)
-                    .sum();
+                    .collect();
+                if request.within.is_none() && hit.iter().any(|&k| obstacles[k].weight >= 1.0) {
+                    continue;
+                }
+                let covered: f64 = hit.iter().map(|&k| obstacles[k].weight).sum();
                 // A label nearer to another node than to its own reads as that node's label.
                 let own_distance = rect.distance(request.anchor) - request.radius;
                 let reach = own_distance + 2.0;
@@ -112,7 +129,7 @@ fn positions(r: &LabelRequest, gap: f64) -> Vec<Rect> {
     let d = r.radius + gap;
     let diag = d * std::f64::consts::FRAC_1_SQRT_2;
     let at = |x0: f64, y0: f64| Rect::new(x0, y0, x0 + w, y0 + h);
-    vec![
+    let mut all = vec![
         at(x + d, y - h / 2.0),
         at(x - d - w, y - h / 2.0),
         at(x + diag, y - diag - h),
@@ -125,7 +142,24 @@ fn positions(r: &LabelRequest, gap: f64) -> Vec<Rect> {
         at(x - d - w, y + h * 0.2),
         at(x - w / 2.0, y - d - h),
         at(x - w / 2.0, y + d),
-    ]
+        at(x - w * 0.1, y - d - h),
+        at(x - w * 0.9, y - d - h),
+        at(x - w * 0.1, y + d),
+        at(x - w * 0.9, y + d),
+        at(x - w * 0.3, y - d - h),
+        at(x - w * 0.7, y - d - h),
+        at(x - w * 0.3, y + d),
+        at(x - w * 0.7, y + d),
+        at(x + d, y - h * 2.2),
+        at(x + d, y + h * 1.2),
+        at(x - d - w, y - h * 2.2),
+        at(x - d - w, y + h * 1.2),
+    ];
+    // A label confined to an area (the timeline's rows) keeps to the first twelve.
+    if r.within.is_some() {
+        all.truncate(12);
+    }
+    all
 }
 
 /// Obstacles bucketed by cell, to find those near a box quickly.

@@ -62,7 +62,10 @@ pub fn draw_legend(drawing: &mut Drawing, panel: Rect, spec: &LegendSpec<'_>) ->
         (false, ((room / compact_line).floor() as usize).saturating_sub(1).min(spec.sections.len()))
     };
     for (i, section) in spec.sections.iter().enumerate().take(shown) {
-        drawing.circle([pen.x + 8.0, y], 8.0, palette::section_colour(i), 1.0, Some((Rgb(255, 255, 255), 1)));
+        let colour = palette::section_colour(i);
+        drawing.circle([pen.x + 8.0, y], 9.0, colour, 1.0, Some((Rgb(255, 255, 255), 1)));
+        let ink = if palette::lab(colour, palette::Vision::Typical)[0] > 60.0 { INK } else { Rgb(255, 255, 255) };
+        drawing.text(palette::section_letter(i).to_string(), [pen.x + 8.0, y], 10.0, true, ink, Align::Centre);
         if two_lines {
             pen.name(drawing, &mut y, section);
         } else {
@@ -132,8 +135,10 @@ impl Pen {
         let x = self.x;
         if spec.candidates > 0 {
             y += 4.0;
-            drawing.circle([x + 8.0, y], 8.0, CANDIDATE_FILL, 1.0, Some((CANDIDATE_STROKE, 1)));
-            self.name(drawing, &mut y, "Not on the list: related work");
+            drawing.circle([x + 8.0, y], 10.5, CANDIDATE_STROKE, 1.0, None);
+            drawing.circle([x + 8.0, y], 8.0, CANDIDATE_FILL, 1.0, Some((Rgb(255, 255, 255), 2)));
+            drawing.text("1", [x + 8.0, y], 10.0, true, Rgb(255, 255, 255), Align::Centre);
+            self.name(drawing, &mut y, "Not on the list: candidates, by rank");
             y -= BODY * 0.3;
             self.note(
                 drawing,
@@ -159,12 +164,12 @@ impl Pen {
             drawing.circle([cx + r, row], r, Rgb(0x9C, 0xA8, 0xB4), 1.0, Some((Rgb(255, 255, 255), 1)));
             cx += 2.0 * r + 10.0;
         }
-        drawing.text("bigger: more central", [cx + 6.0, row], BODY, false, INK, Align::Left);
+        drawing.text("more links to the list", [cx + 6.0, row], BODY, false, INK, Align::Left);
         y = row + r_max + 18.0;
         self.note(
             drawing,
             &mut y,
-            "Area follows PageRank: the share of the citations among these papers that flows to a paper.",
+            "Area: how many listed papers a paper cites or is cited by, the same rule on and off the list.",
             x,
             self.full,
         );

@@ -1,5 +1,5 @@
 //! Pictures: the literature map's scene — the shown papers placed by a force-directed layout of
-//! their citations (listed papers coloured by section, candidates grey, size from PageRank),
+//! their citations (listed papers coloured by section, candidates dark with their rank, size from links to the list),
 //! labels that never overlap, the legend, and the title with the list's name and the data's date.
 //! Built once per run and shared by `literature-map.svg` and `literature-map.png`.
 
@@ -59,7 +59,8 @@ impl MapScene {
         draw_citations(&mut frame.drawing, &selection, MAP_LINES, |e| Some(vec![centres[e.citing], centres[e.cited]]));
         draw_circles(&mut frame.drawing, &selection, &drawn, &radii);
         add_hotspots(&mut frame.drawing, input.graph, &selection, &drawn, &radii);
-        let (labels, unlabelled) = paper_labels::place(input.graph, &selection, &centres, &radii, plot, &|_| None);
+        let (labels, unlabelled) =
+            paper_labels::place(input.graph, &selection, &centres, &radii, plot, &|_| None, paper_labels::label_size);
         paper_labels::draw(&mut frame.drawing, &selection, &labels, &centres, &radii);
         frame.legend(&selection, radius_range, PLACEMENT, LINES, input.data_date, input.data_source);
         if selection.papers.is_empty() {

@@ -1,10 +1,13 @@
-//! Pictures: the paper circles the map and the timeline share — their size from PageRank, the
+//! Pictures: the paper circles the map and the timeline share — their size from links to the list, the
 //! order they are painted in, their colours by role, and the invisible hotspots that give each a
 //! tooltip and a link in the SVG.
 
+use super::canvas::Align;
 use super::canvas::{Drawing, Hotspot};
 use super::geometry::Point;
-use super::palette::{CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, Rgb, section_colour};
+use super::palette::{
+    CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, INK, Rgb, Vision, lab, section_colour, section_letter,
+};
 use super::selection::{Role, Selection};
 use crate::graph::CitationGraph;
 
@@ -18,17 +21,18 @@ pub fn relative_size(pagerank: f64, max_pagerank: f64) -> f64 {
     }
 }
 
-/// Radius in pixels of each shown paper (area from PageRank; smaller when many papers share the
+/// Radius in pixels of each shown paper (area from links to listed papers; smaller when many papers share the
 /// canvas), and the radius range (smallest, largest) for the legend.
 pub fn radii(selection: &Selection) -> (Vec<f64>, (f64, f64)) {
     let n = selection.papers.len();
     let crowd = (64.0 / n.max(1) as f64).sqrt().clamp(0.3, 1.0);
-    let (r_min, r_max) = (5.0 * crowd.max(0.6), 24.0 * crowd);
+    let (r_min, r_max) = (6.0 * crowd.max(0.6), 20.0 * crowd);
     let radii = selection
         .papers
         .iter()
-        .map(|p| {
-            let s = relative_size(p.pagerank, selection.max_pagerank);
+        .enumerate()
+        .map(|(i, p)| {
+            let s = selection.size(i);
             match p.role {
                 Role::Context => (2.0 + 8.0 * s) * crowd.max(0.5),
                 _ => r_min + (r_max - r_min) * s,
@@ -56,12 +60,26 @@ pub fn draw_circles(drawing: &mut Drawing, selection: &Selection, centres: &[Opt
     });
     for &i in &order {
         let Some(c) = centres[i] else { continue };
+        let r = radii[i];
         match selection.papers[i].role {
             Role::Listed { section } => {
-                drawing.circle(c, radii[i], section_colour(section), 1.0, Some((Rgb(255, 255, 255), 1)));
+                let colour = section_colour(section);
+                drawing.circle(c, r, colour, 1.0, Some((Rgb(255, 255, 255), 1)));
+                if r >= 7.0 {
+                    let ink = if lab(colour, Vision::Typical)[0] > 60.0 { INK } else { Rgb(255, 255, 255) };
+                    let text = section_letter(section).to_string();
+                    drawing.text(text, [c[0], c[1]], (r * 1.1).min(18.0), true, ink, Align::Centre);
+                }
             }
-            Role::Candidate { .. } => drawing.circle(c, radii[i], CANDIDATE_FILL, 1.0, Some((CANDIDATE_STROKE, 1))),
-            Role::Context => drawing.circle(c, radii[i], CONTEXT_FILL, 0.9, None),
+            Role::Candidate { rank } => {
+                // The accent: a dark disc in a white ring in a dark ring, the rank inside.
+                drawing.circle(c, r + 2.5, CANDIDATE_STROKE, 1.0, None);
+                drawing.circle(c, r, CANDIDATE_FILL, 1.0, Some((Rgb(255, 255, 255), 2)));
+                let text = (rank + 1).to_string();
+                let size = (r * if text.len() > 1 { 0.95 } else { 1.2 }).clamp(8.0, 20.0);
+                drawing.text(text, [c[0], c[1]], size, true, Rgb(255, 255, 255), Align::Centre);
+            }
+            Role::Context => drawing.circle(c, r, CONTEXT_FILL, 0.9, None),
         }
     }
 }

@@ -36,6 +36,10 @@ pub struct Shown {
     pub role: Role,
     /// Its PageRank (0 when the rankings have no metrics for it).
     pub pagerank: f64,
+    /// Its citation links to listed papers (cites one, or is cited by one): the one measure the
+    /// pictures size every paper by, listed or not, since the graph holds the list's
+    /// neighbourhood and not the whole field.
+    pub links: usize,
 }
 
 /// One citation between two shown papers.
@@ -61,14 +65,17 @@ pub struct Selection {
     pub edges: Vec<ShownEdge>,
     /// The largest PageRank among the shown papers.
     pub max_pagerank: f64,
+    /// The most links to listed papers any shown paper has (see [`Shown::links`]).
+    pub max_links: usize,
     /// How many candidates the rankings hold in all.
     pub candidates_total: usize,
     /// Whether each shown paper gets a text label in the map and timeline (see [`Selection::is_labelled`]).
     labelled: Vec<bool>,
 }
 
-/// How many of the top candidates get a text label in the map and timeline.
-pub const LABELLED_CANDIDATES: usize = 10;
+/// How many of the top candidates get a full-size label (the others get a smaller one; every
+/// candidate drawn gets one).
+pub const LABELLED_CANDIDATES: usize = 15;
 /// How many of the largest papers not on the list (by PageRank) get a label besides: big
 /// circles draw the eye, so a reader should learn what they are.
 pub const LABELLED_LARGEST: usize = 6;
@@ -78,6 +85,9 @@ impl Selection {
     pub fn new(input: &PictureInput<'_>) -> Selection {
         let graph = input.graph;
         let pagerank = |node: NodeIndex| input.rankings.metrics.get(node.index()).map_or(0.0, |m| m.pagerank).max(0.0);
+        let links = |node: NodeIndex| {
+            input.rankings.metrics.get(node.index()).map_or(0, |m| m.cited_by_listed + m.cites_listed)
+        };
 
         // Sections in list order (then any section only a listed node names), keeping those
         // that hold a listed node.
@@ -108,7 +118,12 @@ impl Selection {
 
         let mut papers: Vec<Shown> = listed
             .iter()
-            .map(|&(section, _, node)| Shown { node, role: Role::Listed { section }, pagerank: pagerank(node) })
+            .map(|&(section, _, node)| Shown {
+                node,
+                role: Role::Listed { section },
+                pagerank: pagerank(node),
+                links: links(node),
+            })
             .collect();
         let mut position: HashMap<NodeIndex, usize> = papers.iter().enumerate().map(|(i, p)| (p.node, i)).collect();
 
@@ -126,13 +141,14 @@ impl Selection {
                 node: candidate.node,
                 role: Role::Candidate { rank },
                 pagerank: pagerank(candidate.node),
+                links: links(candidate.node),
             });
         }
         if input.full_graph {
             for node in graph.graph().node_indices() {
                 if let std::collections::hash_map::Entry::Vacant(slot) = position.entry(node) {
                     slot.insert(papers.len());
-                    papers.push(Shown { node, role: Role::Context, pagerank: pagerank(node) });
+                    papers.push(Shown { node, role: Role::Context, pagerank: pagerank(node), links: links(node) });
                 }
             }
         }
@@ -151,11 +167,12 @@ impl Selection {
         edges.sort_unstable_by_key(|e| (e.citing, e.cited));
 
         let max_pagerank = papers.iter().map(|p| p.pagerank).fold(0.0, f64::max);
+        let max_links = papers.iter().map(|p| p.links).max().unwrap_or(0);
         let mut labelled: Vec<bool> = papers
             .iter()
             .map(|p| match p.role {
                 Role::Listed { .. } => true,
-                Role::Candidate { rank } => rank < LABELLED_CANDIDATES,
+                Role::Candidate { .. } => true,
                 Role::Context => false,
             })
             .collect();
@@ -165,7 +182,22 @@ impl Selection {
         for i in unlisted.into_iter().take(LABELLED_LARGEST) {
             labelled[i] = true;
         }
-        Selection { sections, papers, edges, max_pagerank, candidates_total: input.rankings.candidates.len(), labelled }
+        Selection {
+            sections,
+            papers,
+            edges,
+            max_pagerank,
+            max_links,
+            candidates_total: input.rankings.candidates.len(),
+            labelled,
+        }
+    }
+
+    /// Relative size of the paper at `index` in 0..=1: `sqrt(links / max_links)`, so that a
+    /// circle's area follows its links to listed papers, the same rule for every paper.
+    pub fn size(&self, index: usize) -> f64 {
+        let links = self.papers[index].links as f64;
+        if self.max_links == 0 { 0.0 } else { (links / self.max_links as f64).sqrt().min(1.0) }
     }
 
     /// Number of listed papers shown.
@@ -184,7 +216,7 @@ impl Selection {
     }
 
     /// Whether the paper at `index` gets a text label in the map and timeline: every listed
-    /// paper, the top [`LABELLED_CANDIDATES`] candidates, and the [`LABELLED_LARGEST`] papers
+    /// paper, every candidate shown, and the [`LABELLED_LARGEST`] papers
     /// not on the list with the highest PageRank.
     pub fn is_labelled(&self, index: usize) -> bool {
         self.labelled[index]

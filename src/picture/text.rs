@@ -26,6 +26,21 @@ pub fn label(paper: &PaperNode) -> String {
     }
 }
 
+/// The short form of a paper, `Surname YYYY` (first author's last name), for where a title does
+/// not fit; the short title when the paper has no author.
+pub fn author_year(paper: &PaperNode) -> String {
+    let surname = paper.authors.first().map(|a| clean_text(a)).map(|a| match a.rsplit(' ').next() {
+        // A last "name" that is a number or an initial says less than the whole name.
+        Some(last) if last.chars().count() > 2 && !last.chars().any(|c| c.is_ascii_digit()) => last.to_owned(),
+        _ => a,
+    });
+    match (surname.filter(|s| !s.is_empty()), year_of(paper)) {
+        (Some(name), Some(year)) => format!("{name} {year}"),
+        (Some(name), None) => name,
+        (None, _) => label(paper),
+    }
+}
+
 /// Authors for a tooltip: all of them up to eight, else the first six and "et al.".
 pub fn authors_line(authors: &[String]) -> String {
     let names: Vec<String> = authors.iter().map(|a| clean_text(a)).filter(|a| !a.is_empty()).collect();

@@ -10,7 +10,7 @@ use super::fonts::fit_width;
 use super::frame::{Frame, subtitle};
 use super::geometry::{Point, Rect};
 use super::palette::{INK, MUTED, Rgb, section_colour};
-use super::paper_labels::{self, LISTED_LABEL_BOX, PaperLabel};
+use super::paper_labels::{self, PaperLabel};
 use super::papers::{self, add_hotspots, draw_circles};
 use super::selection::{Role, Selection};
 use super::text::{clean_text, year_of};
@@ -22,7 +22,7 @@ const BAND_TITLE: f64 = 24.0;
 /// Space under a band's last row.
 const BAND_FOOT: f64 = 4.0;
 /// Rows narrower than this cannot hold a label beside each paper: a label box and a little air.
-const MIN_ROW: f64 = LISTED_LABEL_BOX + 1.5;
+const MIN_ROW: f64 = 15.0 * paper_labels::LINE_HEIGHT + 1.5;
 /// Width of the zone at the left that holds papers much older than the listed ones.
 const EARLY_ZONE: f64 = 150.0;
 /// Name of the last band.
@@ -324,7 +324,11 @@ fn place_labels(
     // aligned.
     let placed_centres: Vec<Point> = centres.iter().map(|c| c.unwrap_or([-1e6, -1e6])).collect();
     let mut only_dated = selection.clone();
-    only_dated.unlabel(|i| centres[i].is_none());
+    // The timeline names the top candidates only; the map names them all.
+    only_dated.unlabel(|i| {
+        centres[i].is_none()
+            || matches!(selection.papers[i].role, Role::Candidate { rank } if rank >= super::selection::LABELLED_CANDIDATES)
+    });
     let band_areas: Vec<Rect> = bands
         .iter()
         .map(|b| Rect::new(b.rect.x0, b.rect.y0 + (rows.title_h - 6.0).max(0.0), b.rect.x1, b.rect.y1))
@@ -335,13 +339,21 @@ fn place_labels(
         let band = band_areas[k];
         match (selection.papers[i].role, centres[i]) {
             (Role::Listed { .. }, Some([_, y])) if own_rows[k] => {
-                let half = rows.row_h.max(LISTED_LABEL_BOX) / 2.0 + 1e-6;
+                let half = rows.row_h.max(15.0 * paper_labels::LINE_HEIGHT) / 2.0 + 1e-6;
                 Some(Rect::new(band.x0, (y - half).max(band.y0), band.x1, (y + half).min(band.y1)))
             }
             _ => Some(band),
         }
     };
-    paper_labels::place(input.graph, &only_dated, &placed_centres, radii, plot, &within)
+    paper_labels::place(
+        input.graph,
+        &only_dated,
+        &placed_centres,
+        radii,
+        plot,
+        &within,
+        paper_labels::timeline_label_size,
+    )
 }
 
 /// Rows per band: one per listed paper when they fit (a staircase by date, every label on its
