@@ -215,6 +215,8 @@ impl Config {
                     .as_deref()
                     .map(|raw| parse_api_url(raw).context("--recommendations-url (or S2_RECOMMENDATIONS_URL)"))
                     .transpose()?,
+                // The pipeline fills these from the ignore file beside the list.
+                negatives: Vec::new(),
             },
             out_dir: out_dir.clone(),
             verbosity,

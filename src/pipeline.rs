@@ -61,7 +61,10 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
             Ok(Outcome::Success)
         }
         Task::Fetch => {
-            let (_corpus, report) = s2::fetch_corpus(&list()?, &config.fetch, &console)?;
+            let (_corpus, report) = {
+                let list = list()?;
+                s2::fetch_corpus(&list, &fetch_config(config, &list)?, &console)?
+            };
             report_fetch(&console, &report);
             Ok(outcome_of(&report))
         }
@@ -69,7 +72,7 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
             let list = list()?;
             // Held until the files are written: a second build into the same directory fails at once.
             let _lock = crate::atomic_file::lock_dir(&config.out_dir, "--out-dir")?;
-            let (corpus, report) = s2::fetch_corpus(&list, &config.fetch, &console)?;
+            let (corpus, report) = s2::fetch_corpus(&list, &fetch_config(config, &list)?, &console)?;
             report_fetch(&console, &report);
             let (graph, build_report, mut rankings) = rank_from_corpus(&list, &corpus);
             apply_ignore(config, &list, &graph, &mut rankings, &console)?;
@@ -156,9 +159,30 @@ pub fn load_list(input: &ListInput) -> Result<PaperList> {
 }
 
 /// Stage 2 from the cache only, for the commands that read what `citegraph fetch` left there.
+/// The recommendations answer is keyed by the ignore file's negatives: when the file changed
+/// since the last fetch, the answer fetched without them is read instead (the ignored papers
+/// are left out of every output all the same).
 fn load_corpus(config: &Config, list: &PaperList) -> Result<Corpus> {
-    let (corpus, _report) = s2::corpus_from_cache(list, &config.fetch)?;
+    let with_negatives = fetch_config(config, list)?;
+    let (corpus, _report) = match s2::corpus_from_cache(list, &with_negatives) {
+        Err(err) if !with_negatives.negatives.is_empty() => {
+            s2::corpus_from_cache(list, &config.fetch).map_err(|_| err)?
+        }
+        result => result?,
+    };
     Ok(corpus)
+}
+
+/// The fetch stage's settings for `list`: the configured ones, with the curator's ignore file
+/// (when there is one) as the recommendations' `negativePaperIds`, so that rejected papers are
+/// not recommended again. The same for fetching and for reading the cache, which keys the
+/// recommendations answer by them.
+fn fetch_config(config: &Config, list: &PaperList) -> Result<s2::FetchConfig> {
+    let mut fetch = config.fetch.clone();
+    if let Some(path) = ignore::locate(config.ignore.as_deref(), &list.source) {
+        fetch.negatives = IgnoreFile::read(&path)?.request_ids();
+    }
+    Ok(fetch)
 }
 
 /// The fetch stage's account on stderr: failures always, warnings and the summary unless `-q`.
@@ -399,7 +423,7 @@ pub fn lint(
     console: &Console,
     stdout: &mut dyn Write,
 ) -> Result<Outcome> {
-    let (corpus, report) = s2::fetch_corpus(list, &config.fetch, console)?;
+    let (corpus, report) = s2::fetch_corpus(list, &fetch_config(config, list)?, console)?;
     report_fetch(console, &report);
     let (graph, _) = CitationGraph::from_corpus(list, &corpus);
     let findings = curate::lint::lint(list, list_text(list)?.as_deref(), &corpus, &graph);
@@ -428,7 +452,7 @@ pub fn add(
         std::fs::read(&path).with_context(|| format!("cannot read the paper list {}: check --list", path.display()))?;
     let list = PaperList::from_bytes(ListSource::File(path.clone()), &bytes)?;
     let text = String::from_utf8(bytes.clone()).expect("from_bytes checked the encoding");
-    let (corpus, report) = s2::fetch_corpus(&list, &config.fetch, console)?;
+    let (corpus, report) = s2::fetch_corpus(&list, &fetch_config(config, &list)?, console)?;
     report_fetch(console, &report);
     let (graph, _, mut rankings) = rank_from_corpus(&list, &corpus);
     apply_ignore(config, &list, &graph, &mut rankings, console)?;

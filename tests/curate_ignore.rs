@@ -93,3 +93,34 @@ fn a_missing_ignore_file_named_by_the_flag_is_an_error_naming_it() {
     assert!(!output.status.success());
     assert!(stderr.contains("/nonexistent/ignore.txt") && stderr.contains("--ignore"), "{stderr}");
 }
+
+#[test]
+fn ignored_papers_are_the_recommendations_negatives_and_rank_reads_the_same_cache_entry() {
+    let mock = MockS2::start(Universe::builtin_field());
+    let dir = tempfile::tempdir().unwrap();
+    let (cache, out) = (dir.path().join("cache"), dir.path().join("output"));
+    let out_s = out.to_str().unwrap();
+    run(&mock, &cache, &["--out-dir", out_s, "build"]);
+    let first_id = missing_json(&out)[0]["paperId"].as_str().unwrap().to_owned();
+    let ignore = dir.path().join("rejected.txt");
+    std::fs::write(&ignore, format!("{first_id}\narXiv:2101.00001v2 # by arXiv id\nSome Title Only\n")).unwrap();
+    let ignore_s = ignore.to_str().unwrap();
+
+    mock.reset_requests();
+    run(&mock, &cache, &["--out-dir", out_s, "--ignore", ignore_s, "build"]);
+    let posts: Vec<_> = mock.requests().into_iter().filter(|r| r.endpoint == "recommendations").collect();
+    assert_eq!(posts.len(), 1, "the new negatives make one new recommendations request");
+    let body: serde_json::Value = serde_json::from_slice(&posts[0].body).unwrap();
+    let negatives: Vec<&str> =
+        body["negativePaperIds"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let mut expected = vec!["ARXIV:2101.00001", first_id.as_str()];
+    expected.sort_unstable();
+    assert_eq!(negatives, expected, "ids of documented forms; titles are not sent");
+    assert!(!body["positivePaperIds"].as_array().unwrap().iter().any(|v| v == first_id.as_str()));
+
+    // `missing` reads the cache with the same negatives: no request, no "not cached" error.
+    mock.reset_requests();
+    let (stdout, _) = run(&mock, &cache, &["--ignore", ignore_s, "missing", "--format", "json"]);
+    assert_eq!(mock.request_count(), 0);
+    assert!(!stdout.contains(&first_id));
+}

@@ -93,6 +93,24 @@ impl IgnoreFile {
         file
     }
 
+    /// The lines as ids the Semantic Scholar API takes (`<40 hex>`, `ARXIV:…`, `DOI:…`), sorted and
+    /// without repeats, for the recommendations' `negativePaperIds`; titles cannot be sent.
+    pub fn request_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .lines
+            .iter()
+            .filter_map(|line| match &line.key {
+                IgnoreKey::S2(id) => Some(id.clone()),
+                IgnoreKey::Arxiv(id) => Some(format!("ARXIV:{id}")),
+                IgnoreKey::Doi(doi) => Some(format!("DOI:{doi}")),
+                IgnoreKey::Title(_) => None,
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
     /// Finds each line's paper in the graph. Lines that match nothing become warnings with their
     /// line number; a line naming a listed paper is a warning too (remove it from one of the two).
     pub fn resolve(&self, graph: &CitationGraph) -> IgnoreSet {

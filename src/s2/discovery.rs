@@ -346,6 +346,7 @@ mod tests {
             cache_dir: "cache".into(),
             depth: 2,
             recommendations_url: recommendations.map(|u| url::Url::parse(u).unwrap()),
+            negatives: Vec::new(),
         }
     }
 

@@ -104,10 +104,6 @@ pub fn corpus_from_cache(list: &PaperList, config: &FetchConfig) -> Result<(Corp
     Ok((corpus, report))
 }
 
-/// Papers the recommendations must steer away from (`negativePaperIds`): empty until the
-/// curator's ignore file supplies them.
-const NEGATIVE_IDS: [String; 0] = [];
-
 fn run(
     list: &PaperList,
     config: &FetchConfig,
@@ -121,7 +117,7 @@ fn run(
     let result = runtime.block_on(async {
         let (mut corpus, mut report) = assemble::gather(list, config.api_url.as_str(), &mut fetcher, progress).await?;
         if config.depth >= 2 {
-            discovery::discover(&mut corpus, &mut report, config, &NEGATIVE_IDS, &mut fetcher, progress).await?;
+            discovery::discover(&mut corpus, &mut report, config, &config.negatives, &mut fetcher, progress).await?;
         }
         Ok::<_, fetcher::FetchError>((corpus, report))
     });

@@ -71,6 +71,9 @@ pub struct FetchConfig {
     /// The recommendations API base URL; `None`: derived from `api_url` (a final `/graph/v1`
     /// becomes `/recommendations/v1`).
     pub recommendations_url: Option<Url>,
+    /// Papers the recommendations steer away from (`negativePaperIds`): the curator's rejected
+    /// papers, as ids of the forms the API documents (`<40 hex>`, `ARXIV:…`, `DOI:…`).
+    pub negatives: Vec<String>,
 }
 
 impl FetchConfig {

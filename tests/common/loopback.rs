@@ -115,6 +115,8 @@ pub struct Recorded {
     pub endpoint: &'static str,
     /// The status served.
     pub status: u16,
+    /// The request body (a POST's JSON).
+    pub body: Vec<u8>,
 }
 
 impl Recorded {
@@ -276,6 +278,7 @@ async fn handle<A: App>(
     let query = uri.query().unwrap_or_default().to_owned();
     let params: HashMap<String, String> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
     let endpoint = s.app.classify(&path);
+    let request_body = body.to_vec();
     let (status, extra_headers, body) = match s.app.gate(&headers) {
         Some(answer) => answer,
         None => match s.faults.next(endpoint) {
@@ -294,6 +297,7 @@ async fn handle<A: App>(
             .collect(),
         endpoint,
         status,
+        body: request_body,
     });
     let is_json = !body.starts_with('<');
     let mut response = Response::builder()

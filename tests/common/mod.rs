@@ -50,6 +50,7 @@ pub fn fetch_config(mock: &MockS2, cache: &Path) -> FetchConfig {
         cache_dir: cache.to_path_buf(),
         depth: 1,
         recommendations_url: None,
+        negatives: Vec::new(),
     }
 }
 
