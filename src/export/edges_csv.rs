@@ -27,19 +27,10 @@ impl Exporter for EdgesCsvExporter {
         csv.write_record(&header)?;
         for edge in &network.edges {
             let mut row = vec![csv_cell(&edge.source), csv_cell(&edge.target), "Directed".to_owned()];
-            row.extend(edge.values.iter().map(cell));
+            row.extend(edge.values.iter().map(Value::csv_text));
             csv.write_record(&row)?;
         }
         csv.flush()?;
         Ok(())
-    }
-}
-
-/// A cell: text neutralised for spreadsheets ([`csv_cell`]), numbers and flags as they are.
-fn cell(value: &Option<Value>) -> String {
-    match value {
-        Some(Value::Text(text)) => csv_cell(text),
-        Some(other) => other.text(),
-        None => String::new(),
     }
 }

@@ -12,6 +12,7 @@ use crate::rank::signal::SIGNALS;
 
 use super::ExportInput;
 use super::records::round6;
+use crate::wording::csv_cell;
 
 /// The type of an attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,16 @@ pub enum Value {
 }
 
 impl Value {
+    /// A spreadsheet cell (`nodes.csv`, `edges.csv`): text neutralised against formulas
+    /// ([`csv_cell`]), numbers and flags as they are; empty when unknown.
+    pub fn csv_text(value: &Option<Value>) -> String {
+        match value {
+            Some(Value::Text(text)) => csv_cell(text),
+            Some(other) => other.text(),
+            None => String::new(),
+        }
+    }
+
     /// The value as plain text (`true`/`false`, decimal numbers).
     pub fn text(&self) -> String {
         match self {

@@ -27,19 +27,10 @@ impl Exporter for NodesCsvExporter {
         csv.write_record(&header)?;
         for node in &network.nodes {
             let mut row = vec![csv_cell(&node.id), csv_cell(&node.label)];
-            row.extend(node.values.iter().map(cell));
+            row.extend(node.values.iter().map(Value::csv_text));
             csv.write_record(&row)?;
         }
         csv.flush()?;
         Ok(())
-    }
-}
-
-/// A cell: text neutralised for spreadsheets ([`csv_cell`]), numbers and flags as they are.
-fn cell(value: &Option<Value>) -> String {
-    match value {
-        Some(Value::Text(text)) => csv_cell(text),
-        Some(other) => other.text(),
-        None => String::new(),
     }
 }
