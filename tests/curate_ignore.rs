@@ -124,3 +124,23 @@ fn ignored_papers_are_the_recommendations_negatives_and_rank_reads_the_same_cach
     assert_eq!(mock.request_count(), 0);
     assert!(!stdout.contains(&first_id));
 }
+
+#[test]
+fn an_ignored_paper_is_not_drawn_even_with_the_full_graph() {
+    let mock = MockS2::start(Universe::builtin_field());
+    let dir = tempfile::tempdir().unwrap();
+    let (cache, out) = (dir.path().join("cache"), dir.path().join("output"));
+    let out_s = out.to_str().unwrap();
+    run(&mock, &cache, &["--out-dir", out_s, "build", "--full-graph"]);
+    let before = missing_json(&out);
+    let (id, title) = (before[0]["paperId"].as_str().unwrap(), before[0]["title"].as_str().unwrap());
+    let svg = std::fs::read_to_string(out.join("literature-map.svg")).unwrap();
+    assert!(svg.contains(title), "the full map draws the top candidate before it is ignored");
+    let ignore = dir.path().join("rejected.txt");
+    std::fs::write(&ignore, format!("{id}\n")).unwrap();
+    run(&mock, &cache, &["--out-dir", out_s, "--ignore", ignore.to_str().unwrap(), "build", "--full-graph"]);
+    for name in ["literature-map.svg", "timeline.svg", "graph.dot", "literature-map.html"] {
+        let text = std::fs::read_to_string(out.join(name)).unwrap();
+        assert!(!text.contains(id) && !text.contains(title), "{name} leaves the ignored paper out");
+    }
+}

@@ -100,6 +100,7 @@ fn a_graph_with_no_papers_still_gives_four_pictures() {
         betweenness: BetweennessMode::Exact,
         convergence: Default::default(),
         candidates: vec![],
+        excluded: Default::default(),
     };
     let input = ExportInput::new(&fixture.list, &graph, &rankings, &fixture.options);
     let dir = tempfile::tempdir().unwrap();

@@ -153,6 +153,7 @@ impl IgnoreSet {
     pub fn apply(&self, rankings: &mut Rankings) -> usize {
         let before = rankings.candidates.len();
         rankings.candidates.retain(|c| !self.nodes.contains(&c.node));
+        rankings.excluded.extend(self.nodes.iter().copied());
         before - rankings.candidates.len()
     }
 }

@@ -145,7 +145,7 @@ impl Selection {
             });
         }
         if input.full_graph {
-            for node in graph.graph().node_indices() {
+            for node in graph.graph().node_indices().filter(|n| !input.rankings.excluded.contains(n)) {
                 if let std::collections::hash_map::Entry::Vacant(slot) = position.entry(node) {
                     slot.insert(papers.len());
                     papers.push(Shown { node, role: Role::Context, pagerank: pagerank(node), links: links(node) });

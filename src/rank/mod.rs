@@ -152,6 +152,10 @@ pub struct Rankings {
     pub candidates: Vec<Candidate>,
     /// How PageRank and HITS ended.
     pub convergence: Convergence,
+    /// Papers the curator rejected (the ignore file): taken out of the candidates and never
+    /// drawn, even with `--full-graph`; they stay in the graph and its metrics.
+    #[serde(skip)]
+    pub excluded: std::collections::HashSet<NodeIndex>,
 }
 
 impl Rankings {
@@ -306,7 +310,7 @@ pub fn rank(graph: &CitationGraph, options: &RankOptions) -> Rankings {
     let listed = listed_mask(graph);
     let Centralities { metrics, betweenness, convergence } = centralities(&csr, &listed, options);
     let candidates = candidates::candidates(graph, &csr, &listed, &options.candidates);
-    Rankings { metrics, betweenness, candidates, convergence }
+    Rankings { metrics, betweenness, candidates, convergence, excluded: Default::default() }
 }
 
 /// `true` for every listed node, by node index.
