@@ -2,7 +2,7 @@
 """networkx and python-igraph on the edge list citegraph's benchmark generated (benches/centrality.sh).
 
 Each library runs in its own process (so its peak memory is its own) with the semantics of
-shared/perf/ANCHORS.md: PageRank damping 0.85 with dangling rank spread uniformly, stopped at
+citegraph's own (README, "The metrics of `rank`"): PageRank damping 0.85 with dangling rank spread uniformly, stopped at
 sum |x' - x| < 1e-6 (networkx's rule is N * tol, so tol = 1e-6 / N; igraph's PRPACK converges to
 1e-10 and is the reference); HITS authority = leading eigenvector of A^T A, hub = A a, each
 normalised to sum 1; Brandes betweenness, directed, unweighted, endpoints excluded, 256 sampled

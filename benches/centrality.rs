@@ -1,6 +1,6 @@
 //! Benchmark of the ranking stage's metrics (not a test; run by `benches/centrality.sh`).
 //!
-//! Generates the synthetic citation DAG of `shared/perf/ANCHORS.md` (batched Price model: papers
+//! Generates a synthetic citation DAG (batched Price model: papers
 //! cite older papers with probability proportional to in-degree + 10, 10% of papers cite nothing,
 //! mean out-degree 20, ids a random permutation of integers; deterministic seed) as a two-column
 //! edge list, then times citegraph's reading of it and each metric, and writes the scores and the

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (not a test, not in CI): citegraph's PageRank, HITS and betweenness against networkx and
-# python-igraph on the very same synthetic citation DAG (shared/perf/ANCHORS.md), with times, ratios
+# python-igraph on the very same synthetic citation DAG, with times, ratios
 # and agreement. Usage: bash benches/centrality.sh [--no-networkx]
-# Environment: EDGES (default 1000000; EDGES=10000000 is issue 15's target size), RUNS (citegraph's
+# Environment: EDGES (default 1000000; EDGES=10000000 for ten million citations), RUNS (citegraph's
 # repetitions, default 3), NETWORKX=1 to run networkx beyond 10^6 edges too (it takes minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,4 @@
-//! Benchmark of the exports of issue 13 (not a test; CI does not run it): `graph.graphml`,
+//! Benchmark of the network and reading-list exports and the HTML map (not a test; CI does not run it): `graph.graphml`,
 //! `graph.gexf`, `graph.json`, `nodes.csv`, `edges.csv`, `missing.bib`, `missing.ris`,
 //! `missing.csl.json`, `graph.mmd` and `literature-map.html` of a 2,000-node citation graph,
 //! all together, after the map's layout (which the pictures need anyway, timed apart).

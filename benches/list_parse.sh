@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark (not a test, not in CI): `citegraph list` on generated lists with many headings, to see
-# that reading a list takes time linear in its size (issue 14, item 10). Each list has N headings
+# that reading a list takes time linear in its size. Each list has N headings
 # `## Section i`, each holding one entry; the output is the seconds per list and per 1,000 entries,
 # which stays flat when parsing is linear and grows with N when it is not.
 # Usage: bash benches/list_parse.sh            (debug build, N = 12500 25000 50000 100000)

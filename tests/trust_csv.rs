@@ -1,4 +1,4 @@
-//! Trust, CSV and control characters (issue 14, item 7): a title, venue or section a spreadsheet
+//! Trust, CSV and control characters: a title, venue or section a spreadsheet
 //! would run as a formula (`=`, `+`, `-`, `@`, also after a tab, carriage return or space) is
 //! written with a leading `'` in every CSV writer, and no text output carries a control character.
 

@@ -1,4 +1,4 @@
-//! Trust, paper links (issue 14, item 2): an arXiv id or DOI from the API that carries markup
+//! Trust, paper links: an arXiv id or DOI from the API that carries markup
 //! (`" onmouseover="alert(1)`) never becomes a link, in any output, nor an event handler once
 //! GraphViz renders `graph.dot`; a valid DOI needing encoding is percent-encoded.
 

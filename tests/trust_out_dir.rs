@@ -1,4 +1,4 @@
-//! Trust, the output and cache directories (issue 14, items 11, 12, 13): a build holds a lock
+//! Trust, the output and cache directories: a build holds a lock
 //! on its `--out-dir` and a second build into it fails at once naming it; temporary files a
 //! killed run left behind are removed by the next run (all of them in the locked output
 //! directory, only old ones in the shared cache); each cause of a failure is said once; outputs

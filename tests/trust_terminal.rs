@@ -1,4 +1,4 @@
-//! Trust, the terminal (issue 14, item 8): a title holding terminal escapes (`ESC]0;…BEL`
+//! Trust, the terminal: a title holding terminal escapes (`ESC]0;…BEL`
 //! retitles the terminal, `ESC[2K` erases a line, C1 `CSI`) reaches neither stdout tables nor
 //! stderr chatter raw; JSON on stdout stays valid and carries the title unchanged.
 
