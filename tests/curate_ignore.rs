@@ -139,7 +139,19 @@ fn an_ignored_paper_is_not_drawn_even_with_the_full_graph() {
     let ignore = dir.path().join("rejected.txt");
     std::fs::write(&ignore, format!("{id}\n")).unwrap();
     run(&mock, &cache, &["--out-dir", out_s, "--ignore", ignore.to_str().unwrap(), "build", "--full-graph"]);
-    for name in ["literature-map.svg", "timeline.svg", "graph.dot", "literature-map.html"] {
+    for name in [
+        "literature-map.svg",
+        "timeline.svg",
+        "graph.dot",
+        "literature-map.html",
+        "graph.graphml",
+        "graph.gexf",
+        "graph.json",
+        "nodes.csv",
+        "edges.csv",
+        "graph.mmd",
+        "missing.bib",
+    ] {
         let text = std::fs::read_to_string(out.join(name)).unwrap();
         assert!(!text.contains(id) && !text.contains(title), "{name} leaves the ignored paper out");
     }

@@ -9,6 +9,7 @@ use crate::picture::selection::Role;
 use crate::picture::text::{section_display_name, year_of};
 use crate::rank::Rankings;
 use crate::rank::signal::SIGNALS;
+use petgraph::graph::NodeIndex;
 
 use super::ExportInput;
 use super::records::round6;
@@ -180,9 +181,12 @@ impl Network {
             candidate_of[c.node.index()] = Some((rank, c));
         }
         let placed = placement(input);
+        // The curator's rejected papers (the ignore file) are left out, with their citations.
+        let kept = |n: &NodeIndex| !rankings.excluded.contains(n);
         let nodes = graph
             .graph()
             .node_indices()
+            .filter(kept)
             .map(|n| {
                 let paper = graph.node(n);
                 let m = rankings.metrics.get(n.index()).copied().unwrap_or_default();
@@ -230,7 +234,7 @@ impl Network {
             .graph()
             .edge_indices()
             .filter_map(|e| {
-                let (a, b) = graph.graph().edge_endpoints(e)?;
+                let (a, b) = graph.graph().edge_endpoints(e).filter(|(a, b)| kept(a) && kept(b))?;
                 let flags = &graph.graph()[e];
                 Some(EdgeRecord {
                     source: graph.node(a).paper_id.clone(),
