@@ -259,7 +259,7 @@ const BODY: &str = r#"<body>
     <button id="fit" type="button" title="Fit to screen (0)">Fit</button>
   </div>
   <p id="legend"><span class="swatch listed"></span> on the list (colour: section) <span class="swatch candidate"></span> not on the list
-    · circle size: PageRank · <span class="line"></span> citation <span class="line influential"></span> influential</p>
+    · circle size: links to listed papers, the same rule for every paper · <span class="line"></span> citation <span class="line influential"></span> influential</p>
   <p id="hint">Drag to pan · wheel to zoom · click a paper to open it</p>
   <div id="card" role="tooltip" hidden></div>
 </main>
