@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::graphml::xml_comment;
-use super::network::{Kind, Network, Value, xml_escape};
+use super::network::{Network, Value, xml_escape};
 use super::{ExportInput, Exporter};
 
 /// Writes `graph.gexf`.
@@ -21,18 +21,8 @@ impl Exporter for GexfExporter {
 
     fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
         let date = input.options.data_date.as_deref();
-        out.write_all(render(&Network::new(input), &input.list.name, date).as_bytes())?;
+        out.write_all(render(input.network(), &input.list.name, date).as_bytes())?;
         Ok(())
-    }
-}
-
-/// The GEXF type name of an attribute type.
-fn type_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Text => "string",
-        Kind::Int => "long",
-        Kind::Float => "double",
-        Kind::Bool => "boolean",
     }
 }
 
@@ -74,7 +64,7 @@ pub fn render(network: &Network, list_name: &str, data_date: Option<&str>) -> St
         s.push_str(&format!(
             "      <attribute id=\"{i}\" title=\"{}\" type=\"{}\"/>\n",
             xml_escape(&c.name),
-            type_name(c.kind)
+            c.kind.xml_type()
         ));
     }
     s.push_str("    </attributes>\n    <attributes class=\"edge\">\n");
@@ -82,7 +72,7 @@ pub fn render(network: &Network, list_name: &str, data_date: Option<&str>) -> St
         s.push_str(&format!(
             "      <attribute id=\"{i}\" title=\"{}\" type=\"{}\"/>\n",
             xml_escape(&c.name),
-            type_name(c.kind)
+            c.kind.xml_type()
         ));
     }
     s.push_str("    </attributes>\n    <nodes>\n");

@@ -22,7 +22,7 @@ impl Exporter for GraphJsonExporter {
     }
 
     fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
-        let doc = document(&Network::new(input), &input.list.name, input.options.data_date.as_deref());
+        let doc = document(input.network(), &input.list.name, input.options.data_date.as_deref());
         out.write_all(json_text(serde_json::to_string(&doc)?).as_bytes())?;
         writeln!(out)?;
         Ok(())

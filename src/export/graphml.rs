@@ -6,7 +6,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::network::{Kind, Network, Value, xml_escape};
+use super::network::{Network, Value, xml_escape};
 use super::{ExportInput, Exporter};
 
 /// Writes `graph.graphml`.
@@ -19,18 +19,8 @@ impl Exporter for GraphmlExporter {
     }
 
     fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
-        out.write_all(render(&Network::new(input), &input.list.name).as_bytes())?;
+        out.write_all(render(input.network(), &input.list.name).as_bytes())?;
         Ok(())
-    }
-}
-
-/// The GraphML type name of an attribute type.
-fn type_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Text => "string",
-        Kind::Int => "long",
-        Kind::Float => "double",
-        Kind::Bool => "boolean",
     }
 }
 
@@ -57,14 +47,14 @@ pub fn render(network: &Network, list_name: &str) -> String {
         s.push_str(&format!(
             "  <key id=\"n{i}\" for=\"node\" attr.name=\"{}\" attr.type=\"{}\"/>\n",
             xml_escape(&c.name),
-            type_name(c.kind)
+            c.kind.xml_type()
         ));
     }
     for (i, c) in network.edge_columns.iter().enumerate() {
         s.push_str(&format!(
             "  <key id=\"e{i}\" for=\"edge\" attr.name=\"{}\" attr.type=\"{}\"/>\n",
             xml_escape(&c.name),
-            type_name(c.kind)
+            c.kind.xml_type()
         ));
     }
     s.push_str("  <graph id=\"citations\" edgedefault=\"directed\">\n");

@@ -62,6 +62,8 @@ pub struct ExportInput<'a> {
     pub options: &'a ExportOptions,
     /// The map's scene, laid out once by [`ExportInput::map_scene`].
     map: OnceLock<MapScene>,
+    /// The network exports' table of nodes and edges, built on first use and shared by them.
+    network: OnceLock<network::Network>,
     /// Candidates new since the last run (`missing.md` marks them); empty on a first run.
     pub new_candidates: HashSet<NodeIndex>,
 }
@@ -74,7 +76,15 @@ impl<'a> ExportInput<'a> {
         rankings: &'a Rankings,
         options: &'a ExportOptions,
     ) -> ExportInput<'a> {
-        ExportInput { list, graph, rankings, options, map: OnceLock::new(), new_candidates: HashSet::new() }
+        ExportInput {
+            list,
+            graph,
+            rankings,
+            options,
+            map: OnceLock::new(),
+            network: OnceLock::new(),
+            new_candidates: HashSet::new(),
+        }
     }
 
     /// What the pictures are drawn from.
@@ -94,6 +104,12 @@ impl<'a> ExportInput<'a> {
     /// and `literature-map.png` draw the same scene).
     pub fn map_scene(&self) -> &MapScene {
         self.map.get_or_init(|| MapScene::new(&self.picture()))
+    }
+
+    /// The graph as typed records for the network exports (GraphML, GEXF, node-link JSON, the
+    /// spreadsheets), built once per run and shared by them.
+    pub fn network(&self) -> &network::Network {
+        self.network.get_or_init(|| network::Network::new(self))
     }
 }
 

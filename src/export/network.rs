@@ -28,6 +28,18 @@ pub enum Kind {
     Bool,
 }
 
+impl Kind {
+    /// The attribute type's name in GraphML and GEXF (both take XML Schema's names).
+    pub fn xml_type(self) -> &'static str {
+        match self {
+            Kind::Text => "string",
+            Kind::Int => "long",
+            Kind::Float => "double",
+            Kind::Bool => "boolean",
+        }
+    }
+}
+
 /// One value of an attribute.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

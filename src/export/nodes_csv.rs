@@ -6,7 +6,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::network::{Network, Value};
+use super::network::Value;
 use super::{ExportInput, Exporter};
 use crate::wording::csv_cell;
 
@@ -20,7 +20,7 @@ impl Exporter for NodesCsvExporter {
     }
 
     fn write(&self, input: &ExportInput<'_>, out: &mut dyn Write) -> Result<()> {
-        let network = Network::new(input);
+        let network = input.network();
         let mut csv = csv::Writer::from_writer(out);
         let mut header = vec!["Id".to_owned(), "Label".to_owned()];
         header.extend(network.node_columns.iter().map(|c| c.name.clone()));
