@@ -108,15 +108,19 @@ pub fn json_text(json: String) -> String {
 /// Longest short title, in characters, before it is cut.
 const SHORT_TITLE_CHARS: usize = 42;
 
-/// A title short enough for a label: the part before a colon when that part says enough
-/// ("The Curse of Recursion: Training on …" -> "The Curse of Recursion"), else the title cut at a
-/// word boundary with `…`.
+/// A title short enough for a label: the part before a colon, a question mark or a dash when
+/// that part says enough ("The Curse of Recursion: Training on …" -> "The Curse of Recursion",
+/// "Is Model Collapse Inevitable? Breaking …" -> "Is Model Collapse Inevitable?"), else the title
+/// cut at a word boundary with `…`.
 pub fn short_title(title: &str) -> String {
     let title = clean_text(title);
-    if let Some((head, _)) = title.split_once(": ") {
-        let n = head.chars().count();
-        if (12..=SHORT_TITLE_CHARS).contains(&n) && head.contains(' ') {
-            return head.to_owned();
+    for (separator, keep) in [(": ", ""), ("? ", "?"), (" - ", ""), (" \u{2013} ", ""), (" \u{2014} ", "")] {
+        if let Some((head, _)) = title.split_once(separator) {
+            let head = format!("{head}{keep}");
+            let n = head.chars().count();
+            if (12..=SHORT_TITLE_CHARS).contains(&n) && head.contains(' ') {
+                return head;
+            }
         }
     }
     if title.chars().count() <= SHORT_TITLE_CHARS {
@@ -128,6 +132,80 @@ pub fn short_title(title: &str) -> String {
         _ => cut.as_str(),
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', '-', ' ']))
+}
+
+/// Words that say nothing about which paper a title names: function words, and the words half
+/// the titles of a machine-learning list share.
+const GENERIC_TITLE_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "ai",
+    "an",
+    "analysis",
+    "and",
+    "approach",
+    "are",
+    "artificial",
+    "as",
+    "at",
+    "be",
+    "by",
+    "can",
+    "data",
+    "deep",
+    "do",
+    "does",
+    "for",
+    "from",
+    "generated",
+    "generation",
+    "generative",
+    "how",
+    "in",
+    "intelligence",
+    "into",
+    "is",
+    "its",
+    "language",
+    "large",
+    "learning",
+    "llm",
+    "llms",
+    "machine",
+    "model",
+    "models",
+    "network",
+    "networks",
+    "neural",
+    "new",
+    "of",
+    "on",
+    "or",
+    "our",
+    "study",
+    "synthetic",
+    "the",
+    "their",
+    "to",
+    "towards",
+    "training",
+    "via",
+    "we",
+    "what",
+    "when",
+    "why",
+    "with",
+];
+
+/// Whether a short title (as [`short_title`] gives it) names its paper: it was not cut, or what
+/// is left holds at least one word that is not generic ("Generative Artificial Intelligence…"
+/// does not).
+pub fn short_title_says_enough(short: &str) -> bool {
+    let Some(kept) = short.strip_suffix('…') else { return true };
+    kept.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| {
+        let w = w.to_lowercase();
+        !GENERIC_TITLE_WORDS.contains(&w.as_str())
+    })
 }
 
 /// A title cut to about 60 characters at a word boundary, for table cells and reasons.
@@ -246,9 +324,21 @@ mod tests {
         assert_eq!(short_title("Self-Consuming Generative Models Go MAD"), "Self-Consuming Generative Models Go MAD");
         let long =
             short_title("Is Model Collapse Inevitable? Breaking the Curse of Recursion by Accumulating Real Data");
-        assert_eq!(long, "Is Model Collapse Inevitable? Breaking…");
+        assert_eq!(long, "Is Model Collapse Inevitable?", "a question is a head too");
+        assert_eq!(short_title("Model Dementia - Generated Data Makes Models Forget"), "Model Dementia");
         assert_eq!(short_title("AI: models"), "AI: models", "a one-word head is not enough");
         assert_eq!(short_title("  two\nlines\t"), "two lines");
+    }
+
+    #[test]
+    fn a_cut_title_made_of_generic_words_does_not_say_enough() {
+        let generic = short_title("Generative Artificial Intelligence Enhances Creativity but Reduces the Diversity");
+        assert_eq!(generic, "Generative Artificial Intelligence…");
+        assert!(!short_title_says_enough(&generic));
+        let telling = short_title("Nepotistically Trained Generative-AI Models Collapse in Closed Loops");
+        assert!(telling.ends_with('…'), "{telling}");
+        assert!(short_title_says_enough(&telling));
+        assert!(short_title_says_enough("Large Language Models"), "a whole title names its paper");
     }
 
     #[test]

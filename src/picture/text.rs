@@ -10,6 +10,7 @@ pub fn section_display_name(name: &str) -> String {
     if name.is_empty() { "(no section)".to_owned() } else { name }
 }
 
+use crate::wording::short_title_says_enough;
 pub use crate::wording::{clean_text, short_title};
 
 /// The year a paper is shown under: its year, else the year of its publication date.
@@ -17,9 +18,18 @@ pub fn year_of(paper: &PaperNode) -> Option<i32> {
     paper.year.or_else(|| paper.publication_date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()))
 }
 
-/// `Short title (year)`, or `Short title` when the year is unknown.
+/// `Short title (year)`, or `Short title` when the year is unknown; `Surname YYYY` when the
+/// title had to be cut and what is left is only generic words ("Generative Artificial
+/// Intelligence…" names no paper).
 pub fn label(paper: &PaperNode) -> String {
     let title = if clean_text(&paper.title).is_empty() { "(untitled)".to_owned() } else { short_title(&paper.title) };
+    if !short_title_says_enough(&title) && paper.authors.iter().any(|a| !clean_text(a).is_empty()) {
+        return author_year(paper);
+    }
+    titled(title, paper)
+}
+
+fn titled(title: String, paper: &PaperNode) -> String {
     match year_of(paper) {
         Some(year) => format!("{title} ({year})"),
         None => title,
@@ -37,7 +47,7 @@ pub fn author_year(paper: &PaperNode) -> String {
     match (surname.filter(|s| !s.is_empty()), year_of(paper)) {
         (Some(name), Some(year)) => format!("{name} {year}"),
         (Some(name), None) => name,
-        (None, _) => label(paper),
+        (None, _) => titled(short_title(&paper.title), paper),
     }
 }
 
