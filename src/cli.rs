@@ -120,6 +120,9 @@ pub enum Command {
         /// Draw every node of the citation graph, not only listed papers and top candidates
         #[arg(long)]
         full_graph: bool,
+        /// Title of the pictures (default: "Literature map: " and the list's name)
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
     },
 
     /// Print the papers of the citation graph ranked by PageRank, with every metric.

@@ -40,6 +40,8 @@ pub enum Task {
         map_top: usize,
         /// Draw every node.
         full_graph: bool,
+        /// The pictures' title, when the user gives one.
+        title: Option<String>,
     },
     /// `citegraph rank`: the citation graph of the list, from the cache.
     Rank {
@@ -171,7 +173,7 @@ impl Config {
         let task = match cli.command {
             Command::List { format } => Task::List { format: list_format(format) },
             Command::Fetch => Task::Fetch,
-            Command::Build { map_top, full_graph } => Task::Build { map_top, full_graph },
+            Command::Build { map_top, full_graph, title } => Task::Build { map_top, full_graph, title },
             Command::Rank { top, format, edges } => {
                 let top = at_least_one(top, "--top")?;
                 let format = table_format(format);
@@ -361,7 +363,7 @@ mod tests {
         assert_eq!(c.fetch.api_url.as_str(), format!("{}/", defaults::API_URL));
         assert_eq!(c.fetch.rps, defaults::RPS_WITHOUT_KEY);
         assert_eq!(c.verbosity, Verbosity::Normal);
-        assert_eq!(c.task, Task::Build { map_top: defaults::MAP_TOP, full_graph: false });
+        assert_eq!(c.task, Task::Build { map_top: defaults::MAP_TOP, full_graph: false, title: None });
         let with_key = config(&["fetch"], Some("secret")).unwrap();
         assert_eq!(with_key.fetch.rps, defaults::RPS_WITH_KEY);
         let rank = config(&["rank"], None).unwrap();

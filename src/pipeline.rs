@@ -68,7 +68,7 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
             report_fetch(&console, &report);
             Ok(outcome_of(&report))
         }
-        Task::Build { map_top, full_graph } => {
+        Task::Build { map_top, full_graph, title } => {
             let list = list()?;
             // Held until the files are written: a second build into the same directory fails at once.
             let _lock = crate::atomic_file::lock_dir(&config.out_dir, "--out-dir")?;
@@ -80,6 +80,7 @@ pub fn run(config: &Config, stdout: &mut dyn Write) -> Result<Outcome> {
             let options = ExportOptions {
                 map_top: *map_top,
                 full_graph: *full_graph,
+                title: title.clone(),
                 data_date: corpus.fetched_at.map(|t| t.strftime("%Y-%m-%d").to_string()),
                 data_source: data_source(&config.fetch.api_url),
             };
@@ -360,6 +361,7 @@ fn demo(out_dir: Option<&Path>, console: &Console, stdout: &mut dyn Write) -> Re
     let options = ExportOptions {
         map_top: defaults::MAP_TOP,
         full_graph: false,
+        title: None,
         data_date: corpus.fetched_at.map(|t| t.strftime("%Y-%m-%d").to_string()),
         data_source: crate::demo::DATA_SOURCE.to_owned(),
     };

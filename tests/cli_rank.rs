@@ -125,8 +125,13 @@ fn registry_files() -> std::collections::BTreeMap<String, String> {
     let list = PaperList::builtin();
     let corpus = corpus_for(&Universe::builtin_field(), &list);
     let (graph, _, rankings) = citegraph::pipeline::rank_from_corpus(&list, &corpus);
-    let options =
-        ExportOptions { map_top: 40, full_graph: false, data_date: None, data_source: "Semantic Scholar".to_owned() };
+    let options = ExportOptions {
+        map_top: 40,
+        full_graph: false,
+        title: None,
+        data_date: None,
+        data_source: "Semantic Scholar".to_owned(),
+    };
     let input = ExportInput::new(&list, &graph, &rankings, &options);
     let dir = tempfile::tempdir().unwrap();
     let data = registry().into_iter().filter(|e| e.file_name().ends_with(".csv") || e.file_name().ends_with(".json"));

@@ -50,8 +50,13 @@ fn the_thinnest_section_comes_first_and_a_paper_tied_to_both_is_a_bridge() {
     assert_eq!(report.bridges[0].sections, [("Alpha".to_owned(), 2), ("Beta".to_owned(), 2)]);
 
     use citegraph::export::{ExportInput, ExportOptions, Exporter, coverage::CoverageMarkdown};
-    let options =
-        ExportOptions { map_top: 10, full_graph: false, data_date: None, data_source: "Semantic Scholar".to_owned() };
+    let options = ExportOptions {
+        map_top: 10,
+        full_graph: false,
+        title: None,
+        data_date: None,
+        data_source: "Semantic Scholar".to_owned(),
+    };
     let mut md = Vec::new();
     CoverageMarkdown.write(&ExportInput::new(&list, &graph, &rankings, &options), &mut md).unwrap();
     let md = String::from_utf8(md).unwrap();

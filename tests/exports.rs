@@ -126,6 +126,7 @@ fn options() -> ExportOptions {
     ExportOptions {
         map_top: 40,
         full_graph: false,
+        title: None,
         data_date: Some("2024-05-14".into()),
         data_source: "Semantic Scholar".into(),
     }

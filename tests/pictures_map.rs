@@ -21,6 +21,19 @@ fn texts(doc: &roxmltree::Document<'_>) -> Vec<String> {
     doc.descendants().filter(|n| n.has_tag_name("text")).map(|n| n.text().unwrap_or("").trim().to_owned()).collect()
 }
 
+/// Every text of a scene's drawing, in drawing order.
+fn drawn_texts(scene: &MapScene) -> Vec<String> {
+    scene
+        .drawing
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Checks the geometry every map must have; returns the scene.
 fn assert_tidy(scene: &MapScene) {
     let canvas = scene.drawing.bounds();
@@ -98,7 +111,7 @@ fn the_map_draws_every_paper_a_legend_and_a_dated_title() {
     assert_eq!((root.attribute("width"), root.attribute("height")), (Some("1920"), Some("1080")));
     let texts = texts(&doc);
     assert!(texts.contains(&"Literature map: awesome-self-consuming-ai-papers".to_owned()));
-    assert!(texts.iter().any(|t| t.contains("data of 2024-05-14")), "the date of the data is shown");
+    assert!(texts.iter().any(|t| t.contains("data as of 2024-05-14")), "the date of the data is shown");
     for heading in ["Sections of the list", "Not on the list: candidates, by rank", "Circle size", "Lines"] {
         assert!(texts.iter().any(|t| t == heading), "legend shows {heading}");
     }
@@ -118,11 +131,51 @@ fn the_map_draws_every_paper_a_legend_and_a_dated_title() {
 }
 
 #[test]
+fn the_title_option_titles_the_map_and_the_dot() {
+    let mut fixture = universe_fixture(40, false);
+    fixture.options.title = Some("Model collapse: who built on whom".to_owned());
+    let svg = svg_of(&fixture);
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    assert!(texts(&doc).contains(&"Model collapse: who built on whom".to_owned()), "the title is drawn as given");
+    assert!(!svg.contains("Literature map:"), "and replaces the default one");
+    let mut dot = Vec::new();
+    citegraph::export::dot::DotExporter.write(&fixture.input(), &mut dot).unwrap();
+    let dot = String::from_utf8(dot).unwrap();
+    assert!(dot.contains("Model collapse: who built on whom"), "the DOT's title follows it");
+}
+
+#[test]
+fn the_legend_names_every_section_whole_and_lists_the_top_candidates() {
+    let mut fixture = universe_fixture(40, false);
+    let long = "Self-consumption for good (i.e., training generative models on AI-generated or AI-curated data)";
+    fixture.list.sections[5].name = long.to_owned();
+    for paper in fixture.list.papers.iter_mut().filter(|p| p.section == fixture.list.sections[5].name) {
+        paper.section = long.to_owned();
+    }
+    let scene = MapScene::new(&fixture.input().picture());
+    let texts = drawn_texts(&scene);
+    let all = texts.join(" ");
+    for section in &fixture.list.sections {
+        assert!(all.contains(&section.name), "the legend names {:?} whole", section.name);
+    }
+    assert!(!texts.iter().any(|t| t.ends_with('…') && long.starts_with(t.trim_end_matches('…'))), "never cut");
+    let heading = texts.iter().position(|t| t == "Top candidates").expect("a side list");
+    let entries: Vec<&String> = texts[heading + 1..].iter().take_while(|t| t.as_str() != "Circle size").collect();
+    // Each entry is a rank number in its circle and a short title.
+    let ranks: Vec<&String> = entries.iter().step_by(2).copied().collect();
+    assert!((10..=15).contains(&ranks.len()), "{entries:?}");
+    for (i, rank) in ranks.iter().enumerate() {
+        assert_eq!(rank.as_str(), (i + 1).to_string(), "best first: {entries:?}");
+    }
+    assert!(entries.iter().any(|t| t.as_str() == "Synthetic Field Paper 23 (2024)"), "{entries:?}");
+}
+
+#[test]
 fn the_date_of_the_data_never_comes_from_the_clock() {
     let mut fixture = hostile_fixture();
     fixture.options.data_date = None;
     let svg = svg_of(&fixture);
-    assert!(svg.contains("data of an unknown date"));
+    assert!(svg.contains("data as of an unknown date"));
 }
 
 #[test]

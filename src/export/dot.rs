@@ -88,7 +88,9 @@ pub fn render(input: &ExportInput<'_>, selection: &Selection) -> String {
 
     let listed = selection.listed_count();
     let candidates = selection.candidate_count();
-    let mut title = vec![text::clean_text(&input.list.name)];
+    let mut title = vec![
+        input.options.title.as_deref().map(text::clean_text).unwrap_or_else(|| text::clean_text(&input.list.name)),
+    ];
     title.push(format!(
         "Citation graph of {listed} listed papers (boxes, coloured by section) and the top {candidates} \
          papers not on the list (#rank, dashed){}. Older papers lower.",

@@ -192,11 +192,11 @@ pub fn data(input: &ExportInput<'_>) -> Value {
         selection.candidate_count()
     );
     if let Some(date) = &input.options.data_date {
-        let _ = write!(subtitle, "; data of {date}");
+        let _ = write!(subtitle, "; data as of {date}");
     }
     let plot = scene.plot;
     json!({
-        "title": format!("Literature map: {}", clean_text(&input.list.name)),
+        "title": input.picture().title(crate::picture::MAP_KIND),
         "subtitle": subtitle,
         "plot": [plot.x0, plot.y0, plot.x1, plot.y1],
         "years": if years.0 <= years.1 { json!([years.0, years.1]) } else { Value::Null },

@@ -95,6 +95,7 @@ impl<'a> ExportInput<'a> {
             rankings: self.rankings,
             map_top: self.options.map_top,
             full_graph: self.options.full_graph,
+            title: self.options.title.as_deref(),
             data_date: self.options.data_date.as_deref(),
             data_source: &self.options.data_source,
         }
@@ -120,6 +121,8 @@ pub struct ExportOptions {
     pub map_top: usize,
     /// Draw every node.
     pub full_graph: bool,
+    /// The pictures' title (`--title`); `None` for "Literature map: " and the list's name.
+    pub title: Option<String>,
     /// The date of the data (`YYYY-MM-DD`), shown in titles; never the wall clock at render time.
     pub data_date: Option<String>,
     /// Where the citations came from, as the pictures and Markdown name it: `Semantic Scholar`

@@ -7,7 +7,7 @@ use super::PictureInput;
 use super::canvas::{Align, Drawing};
 use super::fonts::fit_width;
 use super::geometry::Rect;
-use super::legend::{LegendSpec, draw_legend};
+use super::legend::{LegendSpec, LineKinds, draw_legend};
 use super::palette::{INK, MUTED};
 use super::selection::Selection;
 use super::text::clean_text;
@@ -40,6 +40,8 @@ pub struct Frame {
     pub plot: Rect,
     /// The area of the legend panel.
     pub legend: Rect,
+    /// The side list the legend shows under the candidates: (rank from 0, text), best first.
+    pub top_candidates: Vec<(usize, String)>,
 }
 
 impl Frame {
@@ -63,12 +65,12 @@ impl Frame {
             MUTED,
             Align::Left,
         );
-        Frame { drawing, plot, legend }
+        Frame { drawing, plot, legend, top_candidates: Vec::new() }
     }
 
-    /// Draws the legend for `selection`: its sections and colours, the grey papers, circle sizes
-    /// from `radius_range`, how to read the lines (`lines`) and the placement (`placement`), and
-    /// the date of the data.
+    /// Draws the legend for `selection`: its sections and colours, the candidates (with the side
+    /// list of [`Frame::top_candidates`]), circle sizes from `radius_range`, the kinds of line
+    /// drawn and how to read them (`lines`), the placement (`placement`), and the date of the data.
     pub fn legend(
         &mut self,
         selection: &Selection,
@@ -88,6 +90,11 @@ impl Frame {
                 radius_range,
                 placement,
                 lines,
+                line_kinds: LineKinds {
+                    ordinary: selection.edges.iter().any(|e| !e.influential),
+                    influential: selection.edges.iter().any(|e| e.influential),
+                },
+                top_candidates: &self.top_candidates,
                 data_date,
                 data_source,
             },
@@ -116,7 +123,7 @@ pub fn subtitle(input: &PictureInput<'_>, selection: &Selection) -> String {
         s.push_str(&format!(", with {} other papers of the citation graph", selection.context_count()));
     }
     s.push_str(&format!(
-        " · citations from {}, data of {}",
+        " · citations from {}, data as of {}",
         clean_text(input.data_source),
         input.data_date.map_or_else(|| "an unknown date".to_owned(), clean_text)
     ));

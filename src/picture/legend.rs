@@ -22,64 +22,65 @@ pub struct LegendSpec<'a> {
     pub placement: &'a str,
     /// How to read the lines.
     pub lines: &'a str,
+    /// Which kinds of line the picture draws (the legend shows only those).
+    pub line_kinds: LineKinds,
+    /// The side list: the top candidates as (rank from 0, text), best first; empty for none.
+    pub top_candidates: &'a [(usize, String)],
     /// The date of the data, when known.
     pub data_date: Option<&'a str>,
     /// Where the citations came from.
     pub data_source: &'a str,
 }
 
+/// The kinds of citation line a picture draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LineKinds {
+    /// Ordinary citations.
+    pub ordinary: bool,
+    /// Influential citations (darker and wider).
+    pub influential: bool,
+}
+
 const HEADING: f64 = 17.0;
 const BODY: f64 = 15.0;
 const NOTE: f64 = 13.5;
 const BACKGROUND: Rgb = Rgb(0xF4, 0xF4, 0xF4);
+/// The fewest entries worth a side list; with less room it is left out.
+const FEWEST_TOP: usize = 5;
+
+/// What of the legend is drawn: it all when there is room, else less, the explanations first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Parts {
+    /// Sections named (the rest are counted in one line).
+    sections: usize,
+    /// Entries of the side list.
+    top: usize,
+    /// The notes under the circle size and the lines, and the placement paragraph.
+    notes: bool,
+    placement: bool,
+}
 
 /// Draws the legend at the top of `panel` (its background fits the content); returns the box
-/// it covers. When the sections do not all fit, their names go on one line each, and past that
-/// the last line says how many more there are.
+/// it covers. Section names are never cut: they wrap onto as many lines as they need. When
+/// everything does not fit, the placement paragraph goes first, then the notes, then side-list
+/// entries (down to [`FEWEST_TOP`], then the whole list); past that the sections that do not fit
+/// are counted in one line.
 pub fn draw_legend(drawing: &mut Drawing, panel: Rect, spec: &LegendSpec<'_>) -> Rect {
-    let background_at = drawing.shapes.len();
     let pen = Pen::new(panel);
-    let mut y = panel.y0 + 26.0;
-    pen.heading(drawing, &mut y, "Sections of the list");
-
-    // How much room the rest of the legend takes, measured by drawing it aside.
-    let rest = {
+    let all = Parts { sections: spec.sections.len(), top: spec.top_candidates.len(), notes: true, placement: true };
+    let mut tries = vec![all, Parts { placement: false, ..all }, Parts { placement: false, notes: false, ..all }];
+    let lean = Parts { placement: false, notes: false, ..all };
+    tries.extend((FEWEST_TOP..spec.top_candidates.len()).rev().map(|top| Parts { top, ..lean }));
+    tries.push(Parts { top: 0, ..lean });
+    tries.extend((0..spec.sections.len()).rev().map(|sections| Parts { sections, top: 0, ..lean }));
+    let fits = |parts: &Parts| {
         let mut scratch = Drawing::new(drawing.width, drawing.height, String::new());
-        pen.rest(&mut scratch, 0.0, spec)
+        pen.draw(&mut scratch, spec, parts) <= panel.y1
     };
-    let room = panel.y1 - y - rest;
-    let wrapped: f64 = spec
-        .sections
-        .iter()
-        .map(|s| if wrap(s, BODY, false, pen.max_text).len() > 1 { BODY * 2.8 } else { BODY * 1.6 })
-        .sum();
-    let compact_line = BODY * 1.35;
-    let (two_lines, shown) = if wrapped <= room {
-        (true, spec.sections.len())
-    } else if spec.sections.len() as f64 * compact_line <= room {
-        (false, spec.sections.len())
-    } else {
-        (false, ((room / compact_line).floor() as usize).saturating_sub(1).min(spec.sections.len()))
-    };
-    for (i, section) in spec.sections.iter().enumerate().take(shown) {
-        let colour = palette::section_colour(i);
-        drawing.circle([pen.x + 8.0, y], 9.0, colour, 1.0, Some((Rgb(255, 255, 255), 1)));
-        let ink = if palette::lab(colour, palette::Vision::Typical)[0] > 60.0 { INK } else { Rgb(255, 255, 255) };
-        drawing.text(palette::section_letter(i).to_string(), [pen.x + 8.0, y], 10.0, true, ink, Align::Centre);
-        if two_lines {
-            pen.name(drawing, &mut y, section);
-        } else {
-            drawing.text(fit_width(section, BODY, false, pen.max_text), [pen.text_x, y], BODY, false, INK, Align::Left);
-            y += compact_line;
-        }
-    }
-    if shown < spec.sections.len() {
-        let more = spec.sections.len() - shown;
-        drawing.text(format!("… and {more} more sections"), [pen.text_x, y], BODY, false, MUTED, Align::Left);
-        y += compact_line;
-    }
-    let y = pen.rest(drawing, y, spec);
+    let parts = tries.iter().find(|p| fits(p)).copied().unwrap_or(Parts { sections: 0, top: 0, ..lean });
 
+    let background_at = drawing.shapes.len();
+    let y = pen.draw(drawing, spec, &parts);
     let covered = Rect::new(panel.x0, panel.y0, panel.x1, (y + 4.0).min(panel.y1));
     drawing.shapes.insert(background_at, Shape::Box { rect: covered, fill: BACKGROUND, alpha: 1.0 });
     covered
@@ -87,6 +88,7 @@ pub fn draw_legend(drawing: &mut Drawing, panel: Rect, spec: &LegendSpec<'_>) ->
 
 /// Where the legend writes.
 struct Pen {
+    top: f64,
     x: f64,
     text_x: f64,
     max_text: f64,
@@ -98,7 +100,14 @@ impl Pen {
     fn new(panel: Rect) -> Pen {
         let x = panel.x0 + 18.0;
         let text_x = x + 26.0;
-        Pen { x, text_x, max_text: panel.x1 - 14.0 - text_x, full: panel.x1 - 14.0 - x, right: panel.x1 - 14.0 }
+        Pen {
+            top: panel.y0,
+            x,
+            text_x,
+            max_text: panel.x1 - 14.0 - text_x,
+            full: panel.x1 - 14.0 - x,
+            right: panel.x1 - 14.0,
+        }
     }
 
     fn heading(&self, drawing: &mut Drawing, y: &mut f64, text: &str) {
@@ -113,16 +122,10 @@ impl Pen {
         }
     }
 
-    /// A name beside a swatch, in at most two lines, the second cut if it must be.
+    /// A name beside a swatch, on as many lines as it needs.
     fn name(&self, drawing: &mut Drawing, y: &mut f64, text: &str) {
-        let lines = wrap(text, BODY, false, self.max_text);
-        for (k, line) in lines.iter().take(2).enumerate() {
-            let line = if k == 1 && lines.len() > 2 {
-                fit_width(&lines[1..].join(" "), BODY, false, self.max_text)
-            } else {
-                line.clone()
-            };
-            if k == 1 {
+        for (k, line) in wrap(text, BODY, false, self.max_text).into_iter().enumerate() {
+            if k > 0 {
                 *y += BODY * 1.2;
             }
             drawing.text(line, [self.text_x, *y], BODY, false, INK, Align::Left);
@@ -130,28 +133,66 @@ impl Pen {
         *y += BODY * 1.6;
     }
 
-    /// Everything after the sections, from `y`; returns the y after the last line.
-    fn rest(&self, drawing: &mut Drawing, mut y: f64, spec: &LegendSpec<'_>) -> f64 {
+    /// The dark numbered circle of a candidate, as the map draws it, centred at `at`.
+    fn candidate_mark(drawing: &mut Drawing, at: [f64; 2], rank: usize) {
+        drawing.circle(at, 10.5, CANDIDATE_STROKE, 1.0, None);
+        drawing.circle(at, 8.0, CANDIDATE_FILL, 1.0, Some((Rgb(255, 255, 255), 2)));
+        let size = if rank + 1 >= 10 { 8.5 } else { 10.0 };
+        drawing.text((rank + 1).to_string(), at, size, true, Rgb(255, 255, 255), Align::Centre);
+    }
+
+    /// The whole legend from the panel's top, with `parts` of it; returns the y after the last
+    /// line.
+    fn draw(&self, drawing: &mut Drawing, spec: &LegendSpec<'_>, parts: &Parts) -> f64 {
         let x = self.x;
+        let mut y = self.top + 26.0;
+        self.heading(drawing, &mut y, "Sections of the list");
+        for (i, section) in spec.sections.iter().enumerate().take(parts.sections) {
+            let colour = palette::section_colour(i);
+            drawing.circle([x + 8.0, y], 9.0, colour, 1.0, Some((Rgb(255, 255, 255), 1)));
+            let ink = if palette::lab(colour, palette::Vision::Typical)[0] > 60.0 { INK } else { Rgb(255, 255, 255) };
+            drawing.text(palette::section_letter(i).to_string(), [x + 8.0, y], 10.0, true, ink, Align::Centre);
+            self.name(drawing, &mut y, section);
+        }
+        if parts.sections < spec.sections.len() {
+            let more = spec.sections.len() - parts.sections;
+            let text = format!("… and {more} more section{}", if more == 1 { "" } else { "s" });
+            drawing.text(text, [self.text_x, y], BODY, false, MUTED, Align::Left);
+            y += BODY * 1.6;
+        }
+
         if spec.candidates > 0 {
             y += 4.0;
-            drawing.circle([x + 8.0, y], 10.5, CANDIDATE_STROKE, 1.0, None);
-            drawing.circle([x + 8.0, y], 8.0, CANDIDATE_FILL, 1.0, Some((Rgb(255, 255, 255), 2)));
-            drawing.text("1", [x + 8.0, y], 10.0, true, Rgb(255, 255, 255), Align::Centre);
+            Self::candidate_mark(drawing, [x + 8.0, y], 0);
             self.name(drawing, &mut y, "Not on the list: candidates, by rank");
             y -= BODY * 0.3;
-            self.note(
-                drawing,
-                &mut y,
-                &format!("the top {} candidates for the list; #1 is the strongest (see missing.md)", spec.candidates),
-                self.text_x,
-                self.max_text,
+            let note = format!(
+                "the top {} candidates for the list; #1 is the strongest (all of them in missing.md)",
+                spec.candidates
             );
+            self.note(drawing, &mut y, &note, self.text_x, self.max_text);
             y += BODY * 0.3;
         }
         if spec.context > 0 {
             drawing.circle([x + 8.0, y], 4.0, CONTEXT_FILL, 1.0, None);
             self.name(drawing, &mut y, &format!("{} other papers of the citation graph", spec.context));
+        }
+
+        if parts.top > 0 {
+            y += 12.0;
+            self.heading(drawing, &mut y, "Top candidates");
+            for (rank, text) in spec.top_candidates.iter().take(parts.top) {
+                Self::candidate_mark(drawing, [x + 8.0, y], *rank);
+                drawing.text(
+                    fit_width(text, BODY, false, self.max_text),
+                    [self.text_x, y],
+                    BODY,
+                    false,
+                    INK,
+                    Align::Left,
+                );
+                y += BODY * 1.55;
+            }
         }
 
         y += 12.0;
@@ -166,38 +207,116 @@ impl Pen {
         }
         drawing.text("more links to the list", [cx + 6.0, row], BODY, false, INK, Align::Left);
         y = row + r_max + 18.0;
-        self.note(
-            drawing,
-            &mut y,
-            "Area: how many listed papers a paper cites or is cited by, the same rule on and off the list.",
-            x,
-            self.full,
-        );
+        if parts.notes {
+            self.note(
+                drawing,
+                &mut y,
+                "Area: how many listed papers a paper cites or is cited by, the same rule on and off the list.",
+                x,
+                self.full,
+            );
+        }
 
-        y += 12.0;
-        self.heading(drawing, &mut y, "Lines");
-        drawing.line(vec![[x, y], [x + 40.0, y]], EDGE, 0.8, 1);
-        drawing.text("citation", [x + 52.0, y], BODY, false, INK, Align::Left);
-        y += BODY * 1.5;
-        drawing.line(vec![[x, y], [x + 40.0, y]], EDGE_INFLUENTIAL, 0.8, 2);
-        drawing.text("influential citation (Semantic Scholar)", [x + 52.0, y], BODY, false, INK, Align::Left);
-        y += BODY * 1.5;
-        self.note(drawing, &mut y, spec.lines, x, self.full);
+        if spec.line_kinds.ordinary || spec.line_kinds.influential {
+            y += 12.0;
+            self.heading(drawing, &mut y, "Lines");
+            if spec.line_kinds.ordinary {
+                drawing.line(vec![[x, y], [x + 40.0, y]], EDGE, 0.8, 1);
+                drawing.text("citation", [x + 52.0, y], BODY, false, INK, Align::Left);
+                y += BODY * 1.5;
+            }
+            if spec.line_kinds.influential {
+                drawing.line(vec![[x, y], [x + 40.0, y]], EDGE_INFLUENTIAL, 0.8, 2);
+                drawing.text("influential citation (Semantic Scholar)", [x + 52.0, y], BODY, false, INK, Align::Left);
+                y += BODY * 1.5;
+            }
+            if parts.notes {
+                self.note(drawing, &mut y, spec.lines, x, self.full);
+            }
+        }
 
-        y += 12.0;
-        self.heading(drawing, &mut y, "Placement");
-        self.note(drawing, &mut y, spec.placement, x, self.full);
+        if parts.placement {
+            y += 12.0;
+            self.heading(drawing, &mut y, "Placement");
+            self.note(drawing, &mut y, spec.placement, x, self.full);
+        }
 
         // The source and date, under a rule.
         y += 8.0;
         drawing.line(vec![[x, y], [self.right, y]], Rgb(0xD0, 0xD0, 0xD0), 1.0, 1);
         y += 18.0;
         let foot = format!(
-            "Citations from {}, data of {}. Drawn by citegraph.",
+            "Citations from {}, data as of {}. Drawn by citegraph.",
             clean_text(spec.data_source),
             spec.data_date.map_or_else(|| "an unknown date".to_owned(), clean_text)
         );
         self.note(drawing, &mut y, &foot, x, self.full);
         y
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(spec: &LegendSpec<'_>, panel: Rect) -> Vec<String> {
+        let mut drawing = Drawing::new(1920, 1080, String::new());
+        draw_legend(&mut drawing, panel, spec);
+        drawing
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn spec<'a>(sections: &'a [String], top: &'a [(usize, String)]) -> LegendSpec<'a> {
+        LegendSpec {
+            sections,
+            candidates: 40,
+            context: 0,
+            radius_range: (6.0, 20.0),
+            placement: "Papers that cite each other sit close together.",
+            lines: "A line joins two papers when one cites the other.",
+            line_kinds: LineKinds { ordinary: true, influential: true },
+            top_candidates: top,
+            data_date: Some("2024-05-14"),
+            data_source: "Semantic Scholar",
+        }
+    }
+
+    #[test]
+    fn only_the_kinds_of_line_drawn_are_explained() {
+        let sections = vec!["Foundational work".to_owned()];
+        let panel = Rect::new(1520.0, 104.0, 1892.0, 1052.0);
+        let mut s = spec(&sections, &[]);
+        assert!(texts(&s, panel).iter().any(|t| t.starts_with("influential citation")));
+        s.line_kinds.influential = false;
+        let plain = texts(&s, panel);
+        assert!(!plain.iter().any(|t| t.contains("influential")), "{plain:?}");
+        assert!(plain.iter().any(|t| t == "citation"));
+        s.line_kinds.ordinary = false;
+        assert!(!texts(&s, panel).iter().any(|t| t == "Lines"), "no lines, no heading");
+    }
+
+    #[test]
+    fn with_little_room_the_explanations_go_before_any_section_name_is_cut() {
+        let sections: Vec<String> = (0..8)
+            .map(|i| format!("Section {i}: a long heading that needs two or three lines in the legend panel"))
+            .collect();
+        let top: Vec<(usize, String)> = (0..15).map(|r| (r, format!("Candidate paper {r} (2024)"))).collect();
+        let roomy = texts(&spec(&sections, &top), Rect::new(1520.0, 104.0, 1892.0, 1052.0));
+        assert!(roomy.iter().any(|t| t == "Top candidates"));
+        let tight = texts(&spec(&sections, &top), Rect::new(1520.0, 104.0, 1892.0, 800.0));
+        assert!(!tight.iter().any(|t| t == "Placement"), "the placement paragraph goes first");
+        let all = tight.join(" ");
+        for section in &sections {
+            assert!(all.contains(section.as_str()), "{section:?} is named whole");
+        }
+        assert!(!tight.iter().any(|t| t.ends_with('…')), "nothing is cut: {tight:?}");
+        let tiny = texts(&spec(&sections, &top), Rect::new(1520.0, 104.0, 1892.0, 400.0));
+        assert!(tiny.iter().any(|t| t.starts_with("… and ") && t.ends_with("more sections")), "{tiny:?}");
     }
 }

@@ -14,13 +14,15 @@ use super::layout::{LayoutParams, Spring, force_atlas2, remove_overlaps};
 use super::paper_labels::{self, PaperLabel};
 use super::papers::{add_hotspots, draw_circles, radii};
 use super::selection::{Role, Selection};
-use super::text::clean_text;
+use super::text;
 
 /// How the legend says the map places papers.
 const PLACEMENT: &str = "Papers that cite each other, or are cited together, sit close together; \
                          distance across the map has no other meaning.";
 /// How the legend says to read the map's lines.
 const LINES: &str = "A line joins two papers when one cites the other.";
+/// The most candidates the side list names.
+pub const SIDE_LIST: usize = 15;
 /// What an empty map says.
 const EMPTY: &str = "No papers to draw: none of the listed papers was found.";
 
@@ -48,7 +50,7 @@ impl MapScene {
     /// then citations, paper circles, labels and the legend, back to front.
     pub fn new(input: &PictureInput<'_>) -> MapScene {
         let selection = Selection::new(input);
-        let title = format!("Literature map: {}", clean_text(&input.list.name));
+        let title = input.title(super::MAP_KIND);
         let mut frame = Frame::new(title, &subtitle(input, &selection), 0.0);
         let plot = frame.plot;
 
@@ -62,12 +64,29 @@ impl MapScene {
         let (labels, unlabelled) =
             paper_labels::place(input.graph, &selection, &centres, &radii, plot, &|_| None, paper_labels::label_size);
         paper_labels::draw(&mut frame.drawing, &selection, &labels, &centres, &radii);
+        frame.top_candidates = side_list(input, &selection);
         frame.legend(&selection, radius_range, PLACEMENT, LINES, input.data_date, input.data_source);
         if selection.papers.is_empty() {
             frame.empty_note(EMPTY);
         }
         MapScene { selection, centres, radii, labels, unlabelled, plot, drawing: frame.drawing }
     }
+}
+
+/// The side list beside the map, as Connected Papers and Local Citation Network show one: the
+/// top candidates (at most [`SIDE_LIST`]) with their short titles, best first.
+fn side_list(input: &PictureInput<'_>, selection: &Selection) -> Vec<(usize, String)> {
+    let mut top: Vec<(usize, String)> = selection
+        .papers
+        .iter()
+        .filter_map(|p| match p.role {
+            Role::Candidate { rank } => Some((rank, text::label(input.graph.node(p.node)))),
+            _ => None,
+        })
+        .collect();
+    top.sort_by_key(|(rank, _)| *rank);
+    top.truncate(SIDE_LIST);
+    top
 }
 
 /// The force-directed layout of the selection, in layout units. Listed papers start on a circle,

@@ -25,6 +25,23 @@ use crate::graph::CitationGraph;
 use crate::paper_list::PaperList;
 use crate::rank::Rankings;
 
+impl PictureInput<'_> {
+    /// The title of a picture: the user's (`--title`), with `kind` after a colon for any picture
+    /// but the map ("Model collapse: timeline"); else `kind`, a colon and the list's name
+    /// ("Timeline: awesome-…").
+    pub fn title(&self, kind: &str) -> String {
+        let kind = kind.trim();
+        match self.title.map(text::clean_text).filter(|t| !t.is_empty()) {
+            Some(title) if kind == MAP_KIND => title,
+            Some(title) => format!("{title}: {}", kind.to_lowercase()),
+            None => format!("{kind}: {}", text::clean_text(&self.list.name)),
+        }
+    }
+}
+
+/// What the map is called in its default title.
+pub const MAP_KIND: &str = "Literature map";
+
 /// Everything a scene is drawn from: the run's list, graph and rankings, and the options that
 /// change what a picture shows.
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +56,8 @@ pub struct PictureInput<'a> {
     pub map_top: usize,
     /// Draw every node of the graph, not only the listed papers and the top candidates.
     pub full_graph: bool,
+    /// The title the user gave the pictures (`--title`), if any.
+    pub title: Option<&'a str>,
     /// The date of the data (`YYYY-MM-DD`), shown in titles; never the wall clock at render time.
     pub data_date: Option<&'a str>,
     /// Where the citations came from (`Semantic Scholar`, an API URL, or `synthetic demo data`).

@@ -29,6 +29,7 @@ pub fn options(map_top: usize, full_graph: bool) -> ExportOptions {
     ExportOptions {
         map_top,
         full_graph,
+        title: None,
         data_date: Some("2024-05-14".to_owned()),
         data_source: "Semantic Scholar".to_owned(),
     }
