@@ -101,6 +101,7 @@ fn main() {
     let options = ExportOptions {
         map_top: 40,
         full_graph: true,
+        title: None,
         data_date: Some("2024-05-14".to_owned()),
         data_source: "Semantic Scholar".to_owned(),
     };

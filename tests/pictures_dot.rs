@@ -145,11 +145,18 @@ fn every_node_has_a_short_label_a_tooltip_and_a_link() {
 }
 
 #[test]
-fn the_full_graph_writes_every_node() {
+fn the_full_graph_writes_every_node_but_those_it_counts_on_their_one_listed_paper() {
     let fixture = universe_fixture(40, true);
-    let parsed = parse(&dot_of(&fixture));
-    assert_eq!(parsed.loose_nodes.len(), fixture.graph.node_count());
-    assert_eq!(parsed.edges.len(), fixture.graph.edge_count());
+    let dot = dot_of(&fixture);
+    let parsed = parse(&dot);
+    let selection = Selection::new(&fixture.input().picture());
+    let collapsed: usize = selection.collapsed.iter().sum();
+    assert!(collapsed > 0);
+    assert_eq!(parsed.loose_nodes.len() + collapsed, fixture.graph.node_count());
+    assert_eq!(parsed.loose_nodes.len(), selection.papers.len());
+    assert_eq!(parsed.edges.len(), selection.edges.len());
+    let badges = dot.matches(" linked to it alone").count();
+    assert_eq!(badges, selection.collapsed.iter().filter(|&&n| n > 0).count());
 }
 
 #[test]

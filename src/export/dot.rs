@@ -94,15 +94,17 @@ pub fn render(input: &ExportInput<'_>, selection: &Selection) -> String {
     title.push(format!(
         "Citation graph of {listed} listed papers (boxes, coloured by section) and the top {candidates} \
          papers not on the list (#rank, dashed){}. Older papers lower.",
-        if selection.context_count() > 0 {
-            format!(", with {} other papers", selection.context_count())
-        } else {
-            String::new()
+        match (selection.context_count(), selection.collapsed.iter().sum::<usize>()) {
+            (0, 0) => String::new(),
+            (other, 0) => format!(", with {other} other papers"),
+            (other, lone) => format!(
+                ", with {other} other papers ({lone} more, linked to one listed paper alone, are counted as +N on it)"
+            ),
         }
     ));
     title.push(format!(
         "Text size: links to listed papers. Arrows run from the citing paper to the cited one; thick arrows are influential \
-         citations. Data of {}.",
+         citations. Data as of {}.",
         input.options.data_date.as_deref().unwrap_or("an unknown date")
     ));
 
@@ -133,6 +135,9 @@ pub fn render(input: &ExportInput<'_>, selection: &Selection) -> String {
         let tooltip = selection.tooltip(graph, index);
         let (fill, stroke, font, extra) = match shown.role {
             Role::Listed { section } => {
+                if selection.collapsed[index] > 0 {
+                    label.push_str(&format!("\n+{} linked to it alone", selection.collapsed[index]));
+                }
                 let colour = palette::section_colour(section);
                 (colour.tint(0.55), colour.shade(0.15), INK, "")
             }

@@ -1,9 +1,11 @@
 //! Pictures: the citation lines the map and the timeline share — light and thin under everything
-//! else, fainter the more of them there are, influential citations darker and wider.
+//! else, fainter the more of them there are; the strongest ties (see
+//! [`super::selection::ShownEdge::strong`]) darker and wider, so the structure shows through the
+//! hairball.
 
 use super::canvas::Drawing;
 use super::geometry::Point;
-use super::palette::{EDGE, EDGE_INFLUENTIAL};
+use super::palette::{EDGE, EDGE_STRONG};
 use super::selection::{Selection, ShownEdge};
 
 /// How strongly citation lines are inked. Each ordinary line's opacity is
@@ -25,13 +27,15 @@ pub const MAP_LINES: LineInk = LineInk { density: 7.0, faintest: 0.08, strongest
 /// line between the same two papers.
 pub const TIMELINE_LINES: LineInk = LineInk { density: 5.0, faintest: 0.06, strongest: 0.45 };
 
-/// An influential citation is this many times as opaque as an ordinary one...
-pub const INFLUENTIAL_BOOST: f64 = 1.6;
-/// ... but never more opaque than this.
-pub const INFLUENTIAL_MAX: f64 = 0.6;
+/// A strong tie is this many times as opaque as an ordinary line...
+pub const STRONG_BOOST: f64 = 3.0;
+/// ... but never more opaque than this, nor less than [`STRONG_MIN`].
+pub const STRONG_MAX: f64 = 0.7;
+/// See [`STRONG_MAX`].
+pub const STRONG_MIN: f64 = 0.35;
 
 /// Draws every citation of the selection along the path `path` gives it (`None`: not drawn),
-/// ordinary ones 1 px wide, influential ones 2 px and darker.
+/// ordinary ones 1 px wide and faint, strong ties 2 px and darker, drawn last.
 pub fn draw_citations(
     drawing: &mut Drawing,
     selection: &Selection,
@@ -39,12 +43,15 @@ pub fn draw_citations(
     path: impl Fn(&ShownEdge) -> Option<Vec<Point>>,
 ) {
     let faint = (ink.density / (selection.edges.len().max(1) as f64).sqrt()).clamp(ink.faintest, ink.strongest);
-    for e in &selection.edges {
-        let Some(points) = path(e) else { continue };
-        if e.influential {
-            drawing.line(points, EDGE_INFLUENTIAL, (faint * INFLUENTIAL_BOOST).min(INFLUENTIAL_MAX), 2);
-        } else {
+    let strong = (faint * STRONG_BOOST).clamp(STRONG_MIN, STRONG_MAX);
+    for e in selection.edges.iter().filter(|e| !e.strong) {
+        if let Some(points) = path(e) {
             drawing.line(points, EDGE, faint, 1);
+        }
+    }
+    for e in selection.edges.iter().filter(|e| e.strong) {
+        if let Some(points) = path(e) {
+            drawing.line(points, EDGE_STRONG, strong, 2);
         }
     }
 }

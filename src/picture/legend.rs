@@ -4,7 +4,7 @@
 use super::canvas::{Align, Drawing, Shape, wrap};
 use super::fonts::fit_width;
 use super::geometry::Rect;
-use super::palette::{self, CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, EDGE, EDGE_INFLUENTIAL, INK, MUTED, Rgb};
+use super::palette::{self, CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL, EDGE, EDGE_STRONG, INK, MUTED, Rgb};
 use super::text::clean_text;
 
 /// What the legend explains.
@@ -16,6 +16,8 @@ pub struct LegendSpec<'a> {
     pub candidates: usize,
     /// Other papers shown (`--full-graph`).
     pub context: usize,
+    /// Papers linked to one listed paper alone, counted on it instead of drawn (`--full-graph`).
+    pub collapsed: usize,
     /// Radius of the smallest and largest circle, in pixels.
     pub radius_range: (f64, f64),
     /// How the picture places papers.
@@ -37,8 +39,8 @@ pub struct LegendSpec<'a> {
 pub struct LineKinds {
     /// Ordinary citations.
     pub ordinary: bool,
-    /// Influential citations (darker and wider).
-    pub influential: bool,
+    /// Strong ties (darker and wider).
+    pub strong: bool,
 }
 
 const HEADING: f64 = 17.0;
@@ -177,6 +179,15 @@ impl Pen {
             drawing.circle([x + 8.0, y], 4.0, CONTEXT_FILL, 1.0, None);
             self.name(drawing, &mut y, &format!("{} other papers of the citation graph", spec.context));
         }
+        if spec.collapsed > 0 {
+            y -= BODY * 0.3;
+            let note = format!(
+                "+N on a paper: N papers linked to it alone, not drawn ({} in all)",
+                crate::wording::thousands(spec.collapsed as u64)
+            );
+            self.note(drawing, &mut y, &note, self.text_x, self.max_text);
+            y += BODY * 0.3;
+        }
 
         if parts.top > 0 {
             y += 12.0;
@@ -217,7 +228,7 @@ impl Pen {
             );
         }
 
-        if spec.line_kinds.ordinary || spec.line_kinds.influential {
+        if spec.line_kinds.ordinary || spec.line_kinds.strong {
             y += 12.0;
             self.heading(drawing, &mut y, "Lines");
             if spec.line_kinds.ordinary {
@@ -225,9 +236,9 @@ impl Pen {
                 drawing.text("citation", [x + 52.0, y], BODY, false, INK, Align::Left);
                 y += BODY * 1.5;
             }
-            if spec.line_kinds.influential {
-                drawing.line(vec![[x, y], [x + 40.0, y]], EDGE_INFLUENTIAL, 0.8, 2);
-                drawing.text("influential citation (Semantic Scholar)", [x + 52.0, y], BODY, false, INK, Align::Left);
+            if spec.line_kinds.strong {
+                drawing.line(vec![[x, y], [x + 40.0, y]], EDGE_STRONG, 0.8, 2);
+                drawing.text("strong tie", [x + 52.0, y], BODY, false, INK, Align::Left);
                 y += BODY * 1.5;
             }
             if parts.notes {
@@ -277,10 +288,11 @@ mod tests {
             sections,
             candidates: 40,
             context: 0,
+            collapsed: 0,
             radius_range: (6.0, 20.0),
             placement: "Papers that cite each other sit close together.",
             lines: "A line joins two papers when one cites the other.",
-            line_kinds: LineKinds { ordinary: true, influential: true },
+            line_kinds: LineKinds { ordinary: true, strong: true },
             top_candidates: top,
             data_date: Some("2024-05-14"),
             data_source: "Semantic Scholar",
@@ -292,10 +304,10 @@ mod tests {
         let sections = vec!["Foundational work".to_owned()];
         let panel = Rect::new(1520.0, 104.0, 1892.0, 1052.0);
         let mut s = spec(&sections, &[]);
-        assert!(texts(&s, panel).iter().any(|t| t.starts_with("influential citation")));
-        s.line_kinds.influential = false;
+        assert!(texts(&s, panel).iter().any(|t| t == "strong tie"));
+        s.line_kinds.strong = false;
         let plain = texts(&s, panel);
-        assert!(!plain.iter().any(|t| t.contains("influential")), "{plain:?}");
+        assert!(!plain.iter().any(|t| t == "strong tie"), "{plain:?}");
         assert!(plain.iter().any(|t| t == "citation"));
         s.line_kinds.ordinary = false;
         assert!(!texts(&s, panel).iter().any(|t| t == "Lines"), "no lines, no heading");

@@ -12,7 +12,7 @@ use super::frame::{Frame, subtitle};
 use super::geometry::{Point, Rect};
 use super::layout::{LayoutParams, Spring, force_atlas2, remove_overlaps};
 use super::paper_labels::{self, PaperLabel};
-use super::papers::{add_hotspots, draw_circles, radii};
+use super::papers::{add_hotspots, badge_box, draw_badges, draw_circles, radii};
 use super::selection::{Role, Selection};
 use super::text;
 
@@ -20,7 +20,10 @@ use super::text;
 const PLACEMENT: &str = "Papers that cite each other, or are cited together, sit close together; \
                          distance across the map has no other meaning.";
 /// How the legend says to read the map's lines.
-const LINES: &str = "A line joins two papers when one cites the other.";
+const LINES: &str = "A line joins two papers when one cites the other. Strong ties: the fifth of the lines \
+                     whose papers share the most citing and cited papers (influential citations count extra).";
+/// How hard two papers cited together pull, per square root of the papers citing both.
+const CO_CITATION_PULL: f64 = 0.2;
 /// The most candidates the side list names.
 pub const SIDE_LIST: usize = 15;
 /// What an empty map says.
@@ -60,9 +63,21 @@ impl MapScene {
 
         draw_citations(&mut frame.drawing, &selection, MAP_LINES, |e| Some(vec![centres[e.citing], centres[e.cited]]));
         draw_circles(&mut frame.drawing, &selection, &drawn, &radii);
+        draw_badges(&mut frame.drawing, &selection, &drawn, &radii);
         add_hotspots(&mut frame.drawing, input.graph, &selection, &drawn, &radii);
+        // Labels keep clear of the badges too: a paper with one counts as the circle around both.
+        let reach: Vec<f64> = (0..radii.len())
+            .map(|i| match selection.collapsed[i] {
+                0 => radii[i],
+                n => {
+                    let (_, badge) = badge_box(centres[i], radii[i], n);
+                    let far = |x: f64, y: f64| (x - centres[i][0]).hypot(y - centres[i][1]);
+                    radii[i].max(far(badge.x1, badge.y0))
+                }
+            })
+            .collect();
         let (labels, unlabelled) =
-            paper_labels::place(input.graph, &selection, &centres, &radii, plot, &|_| None, paper_labels::label_size);
+            paper_labels::place(input.graph, &selection, &centres, &reach, plot, &|_| None, paper_labels::label_size);
         paper_labels::draw(&mut frame.drawing, &selection, &labels, &centres, &radii);
         frame.top_candidates = side_list(input, &selection);
         frame.legend(&selection, radius_range, PLACEMENT, LINES, input.data_date, input.data_source);
@@ -127,10 +142,17 @@ fn layout(selection: &Selection) -> Vec<Point> {
         }
     }
     let start: Vec<Point> = start.into_iter().map(|p| p.unwrap_or([0.0, 0.0])).collect();
+    // Citations pull by the strength of the tie; papers cited together pull a little too, so
+    // that sections and clusters show even where no citation joins their papers.
     let springs: Vec<Spring> = selection
         .edges
         .iter()
-        .map(|e| Spring { a: e.citing, b: e.cited, weight: if e.influential { 1.5 } else { 1.0 } })
+        .map(|e| Spring { a: e.citing, b: e.cited, weight: (1.0 + f64::from(e.strength).sqrt() * 0.25).min(2.5) })
+        .chain(selection.co_cited.iter().map(|p| Spring {
+            a: p.a,
+            b: p.b,
+            weight: (f64::from(p.count).sqrt() * CO_CITATION_PULL).min(1.0),
+        }))
         .collect();
     let params =
         LayoutParams { iterations: if n <= 300 { 700 } else { 350 }, lin_log: true, ..LayoutParams::default() };

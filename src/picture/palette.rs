@@ -53,6 +53,8 @@ pub const MUTED: Rgb = Rgb(0x5A, 0x5A, 0x5A);
 pub const EDGE: Rgb = Rgb(0x9A, 0x9A, 0x9A);
 /// Influential citation lines.
 pub const EDGE_INFLUENTIAL: Rgb = Rgb(0x4A, 0x4A, 0x4A);
+/// A strong tie in the pictures (the strongest citations by shared neighbours).
+pub const EDGE_STRONG: Rgb = Rgb(0x3C, 0x3C, 0x3C);
 
 /// The letter drawn in the circles of section number `index`: `A`, `B`, ... (`Z` then `A` again).
 pub fn section_letter(index: usize) -> char {

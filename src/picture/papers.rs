@@ -11,6 +11,38 @@ use super::palette::{
 use super::selection::{Role, Selection};
 use crate::graph::CitationGraph;
 
+/// Size of the text of a count badge.
+pub const BADGE_TEXT: f64 = 13.0;
+
+/// Where the count badge of a paper of radius `radius` at `centre` goes: its text's anchor and
+/// its box, at the circle's upper right.
+pub fn badge_box(centre: Point, radius: f64, count: usize) -> (Point, super::geometry::Rect) {
+    let text = format!("+{count}");
+    let w = super::fonts::text_width(&text, BADGE_TEXT, true) + 8.0;
+    let h = BADGE_TEXT + 6.0;
+    let x0 = centre[0] + radius * 0.55;
+    let y1 = centre[1] - radius * 0.55;
+    let rect = super::geometry::Rect::new(x0, y1 - h, x0 + w, y1);
+    ([x0 + w / 2.0, y1 - h / 2.0], rect)
+}
+
+/// Draws on each paper with collapsed neighbours (`--full-graph`) a badge `+N`: the papers linked
+/// to it alone, left out of the picture.
+pub fn draw_badges(drawing: &mut Drawing, selection: &Selection, centres: &[Option<Point>], radii: &[f64]) {
+    for (i, &count) in selection.collapsed.iter().enumerate() {
+        let Some(centre) = centres.get(i).copied().flatten() else { continue };
+        if count == 0 {
+            continue;
+        }
+        let (at, rect) = badge_box(centre, radii[i], count);
+        drawing.filled(rect, Rgb(0xFF, 0xFF, 0xFF), 0.95);
+        let corners =
+            [[rect.x0, rect.y0], [rect.x1, rect.y0], [rect.x1, rect.y1], [rect.x0, rect.y1], [rect.x0, rect.y0]];
+        drawing.line(corners.to_vec(), Rgb(0x70, 0x70, 0x70), 1.0, 1);
+        drawing.text(format!("+{count}"), at, BADGE_TEXT, true, INK, Align::Centre);
+    }
+}
+
 /// Relative size from PageRank: `sqrt(pagerank / max)` in 0..=1, so that a circle's area is
 /// proportional to its PageRank.
 pub fn relative_size(pagerank: f64, max_pagerank: f64) -> f64 {
@@ -24,7 +56,9 @@ pub fn relative_size(pagerank: f64, max_pagerank: f64) -> f64 {
 /// Radius in pixels of each shown paper (area from links to listed papers; smaller when many papers share the
 /// canvas), and the radius range (smallest, largest) for the legend.
 pub fn radii(selection: &Selection) -> (Vec<f64>, (f64, f64)) {
-    let n = selection.papers.len();
+    // The other papers of `--full-graph` are small dots: they crowd the canvas a quarter as much.
+    let context = selection.context_count();
+    let n = selection.papers.len() - context + context / 4;
     let crowd = (64.0 / n.max(1) as f64).sqrt().clamp(0.3, 1.0);
     let (r_min, r_max) = (6.0 * crowd.max(0.6), 20.0 * crowd);
     let radii = selection

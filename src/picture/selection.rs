@@ -45,13 +45,39 @@ pub struct Shown {
 /// One citation between two shown papers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShownEdge {
+    /// How strong the tie is: the papers that cite both ends (co-citation) plus the papers both
+    /// ends cite (shared references), over the whole citation graph, plus 2 when the citation
+    /// is influential.
+    pub strength: u32,
+    /// Among the strongest ties of the picture (see [`STRONG_SHARE`]): drawn prominently, the
+    /// others faintly.
     /// Position in [`Selection::papers`] of the citing paper.
     pub citing: usize,
     /// Position in [`Selection::papers`] of the cited paper.
     pub cited: usize,
+    pub strong: bool,
     /// Semantic Scholar flags the citation as influential.
     pub influential: bool,
 }
+
+/// Two shown papers that are not linked but cited together by at least [`MIN_CO_CITED`] papers:
+/// the map's layout pulls them together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoCited {
+    /// Positions in [`Selection::papers`], `a < b`.
+    pub a: usize,
+    /// See `a`.
+    pub b: usize,
+    /// Papers that cite both.
+    pub count: u32,
+}
+
+/// The share of citations drawn as strong ties (the strongest, ties at the cut included).
+pub const STRONG_SHARE: f64 = 0.2;
+/// A citation is never a strong tie with a strength below this.
+pub const MIN_STRONG: u32 = 2;
+/// Unlinked papers pull together in the layout when at least this many papers cite both.
+pub const MIN_CO_CITED: u32 = 2;
 
 /// The papers and citations a picture shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +89,11 @@ pub struct Selection {
     pub papers: Vec<Shown>,
     /// Citations among the shown papers, sorted by (citing, cited).
     pub edges: Vec<ShownEdge>,
+    /// Unlinked shown papers that are often cited together, sorted by (a, b).
+    pub co_cited: Vec<CoCited>,
+    /// For each shown paper, how many papers linked to it alone were left out (`--full-graph`
+    /// collapses them into a count badge on it instead of a fan of one-off links).
+    pub collapsed: Vec<usize>,
     /// The largest PageRank among the shown papers.
     pub max_pagerank: f64,
     /// The most links to listed papers any shown paper has (see [`Shown::links`]).
@@ -76,9 +107,6 @@ pub struct Selection {
 /// How many of the top candidates get a full-size label (the others get a smaller one; every
 /// candidate drawn gets one).
 pub const LABELLED_CANDIDATES: usize = 15;
-/// How many of the largest papers not on the list (by PageRank) get a label besides: big
-/// circles draw the eye, so a reader should learn what they are.
-pub const LABELLED_LARGEST: usize = 6;
 
 impl Selection {
     /// The selection for these inputs and options.
@@ -144,48 +172,59 @@ impl Selection {
                 links: links(candidate.node),
             });
         }
+        let mut collapsed = Vec::new();
         if input.full_graph {
+            let shown_before = papers.len();
+            let mut lone: Vec<(NodeIndex, usize)> = Vec::new();
             for node in graph.graph().node_indices().filter(|n| !input.rankings.excluded.contains(n)) {
-                if let std::collections::hash_map::Entry::Vacant(slot) = position.entry(node) {
-                    slot.insert(papers.len());
-                    papers.push(Shown { node, role: Role::Context, pagerank: pagerank(node), links: links(node) });
+                if position.contains_key(&node) {
+                    continue;
+                }
+                match lone_link(graph, node, &position, shown_before) {
+                    Some(to) => lone.push((node, to)),
+                    None => {
+                        position.insert(node, papers.len());
+                        papers.push(Shown { node, role: Role::Context, pagerank: pagerank(node), links: links(node) });
+                    }
                 }
             }
+            collapsed = vec![0; papers.len()];
+            for (_, to) in lone {
+                collapsed[to] += 1;
+            }
         }
+        collapsed.resize(papers.len(), 0);
 
         let mut edges: Vec<ShownEdge> = graph
             .graph()
             .edge_references()
             .filter_map(|e| {
+                let influential = e.weight().is_influential == Some(true);
                 Some(ShownEdge {
                     citing: *position.get(&e.source())?,
                     cited: *position.get(&e.target())?,
-                    influential: e.weight().is_influential == Some(true),
+                    strength: shared_neighbours(graph, e.source(), e.target()) + if influential { 2 } else { 0 },
+                    strong: false,
+                    influential,
                 })
             })
             .collect();
         edges.sort_unstable_by_key(|e| (e.citing, e.cited));
+        mark_strong(&mut edges);
+        let co_cited = co_cited(graph, &position, &edges);
 
         let max_pagerank = papers.iter().map(|p| p.pagerank).fold(0.0, f64::max);
         let max_links = papers.iter().map(|p| p.links).max().unwrap_or(0);
-        let mut labelled: Vec<bool> = papers
-            .iter()
-            .map(|p| match p.role {
-                Role::Listed { .. } => true,
-                Role::Candidate { .. } => true,
-                Role::Context => false,
-            })
-            .collect();
-        let mut unlisted: Vec<usize> =
-            (0..papers.len()).filter(|&i| !matches!(papers[i].role, Role::Listed { .. })).collect();
-        unlisted.sort_by(|&a, &b| papers[b].pagerank.total_cmp(&papers[a].pagerank).then(a.cmp(&b)));
-        for i in unlisted.into_iter().take(LABELLED_LARGEST) {
-            labelled[i] = true;
-        }
+        // Every listed paper and every candidate drawn; never the other papers of
+        // `--full-graph`: the largest of them are the field's generic hubs, which a reader knows
+        // and which would take the room the candidates' labels need (their tooltip names them).
+        let labelled: Vec<bool> = papers.iter().map(|p| !matches!(p.role, Role::Context)).collect();
         Selection {
             sections,
             papers,
             edges,
+            co_cited,
+            collapsed,
             max_pagerank,
             max_links,
             candidates_total: input.rankings.candidates.len(),
@@ -216,8 +255,7 @@ impl Selection {
     }
 
     /// Whether the paper at `index` gets a text label in the map and timeline: every listed
-    /// paper, every candidate shown, and the [`LABELLED_LARGEST`] papers
-    /// not on the list with the highest PageRank.
+    /// paper and every candidate shown.
     pub fn is_labelled(&self, index: usize) -> bool {
         self.labelled[index]
     }
@@ -252,4 +290,77 @@ impl Selection {
             }
         }
     }
+}
+
+/// The one shown paper (a position below `shown`: a listed paper) that `node` is linked to, when
+/// it is linked to exactly one paper of the whole graph and that one is listed: such papers are
+/// collapsed into a count on it.
+fn lone_link(
+    graph: &CitationGraph,
+    node: NodeIndex,
+    position: &HashMap<NodeIndex, usize>,
+    shown: usize,
+) -> Option<usize> {
+    let mut neighbours = graph.graph().neighbors_undirected(node);
+    let only = neighbours.next()?;
+    if neighbours.any(|n| n != only) {
+        return None;
+    }
+    let at = *position.get(&only)?;
+    (at < shown && graph.node(only).listed.is_some()).then_some(at)
+}
+
+/// Papers citing both `a` and `b` plus papers both cite, over the whole graph.
+fn shared_neighbours(graph: &CitationGraph, a: NodeIndex, b: NodeIndex) -> u32 {
+    use petgraph::Direction::{Incoming, Outgoing};
+    let g = graph.graph();
+    let count = |dir| {
+        let of_a: std::collections::HashSet<NodeIndex> = g.neighbors_directed(a, dir).collect();
+        let mut of_b: Vec<NodeIndex> = g.neighbors_directed(b, dir).collect();
+        of_b.sort_unstable();
+        of_b.dedup();
+        of_b.iter().filter(|n| of_a.contains(n) && **n != a && **n != b).count()
+    };
+    u32::try_from(count(Incoming) + count(Outgoing)).unwrap_or(u32::MAX)
+}
+
+/// Marks the strongest [`STRONG_SHARE`] of the ties (all those as strong as the last one taken),
+/// never one weaker than [`MIN_STRONG`].
+fn mark_strong(edges: &mut [ShownEdge]) {
+    let mut strengths: Vec<u32> = edges.iter().map(|e| e.strength).collect();
+    strengths.sort_unstable_by(|a, b| b.cmp(a));
+    let take = ((edges.len() as f64 * STRONG_SHARE).ceil() as usize).min(edges.len());
+    let Some(&cut) = take.checked_sub(1).and_then(|i| strengths.get(i)) else { return };
+    let cut = cut.max(MIN_STRONG);
+    for e in edges.iter_mut() {
+        e.strong = e.strength >= cut;
+    }
+}
+
+/// Pairs of shown papers without a citation between them that at least [`MIN_CO_CITED`] papers
+/// of the graph cite together.
+fn co_cited(graph: &CitationGraph, position: &HashMap<NodeIndex, usize>, edges: &[ShownEdge]) -> Vec<CoCited> {
+    let linked: std::collections::HashSet<(usize, usize)> =
+        edges.iter().map(|e| (e.citing.min(e.cited), e.citing.max(e.cited))).collect();
+    let mut counts: HashMap<(usize, usize), u32> = HashMap::new();
+    for citer in graph.graph().node_indices() {
+        let mut cited: Vec<usize> = graph.graph().neighbors(citer).filter_map(|n| position.get(&n).copied()).collect();
+        cited.sort_unstable();
+        cited.dedup();
+        if cited.len() > 200 {
+            continue; // a survey citing everything says nothing about any pair
+        }
+        for (i, &a) in cited.iter().enumerate() {
+            for &b in &cited[i + 1..] {
+                *counts.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<CoCited> = counts
+        .into_iter()
+        .filter(|(pair, count)| *count >= MIN_CO_CITED && !linked.contains(pair))
+        .map(|((a, b), count)| CoCited { a, b, count })
+        .collect();
+    pairs.sort_unstable_by_key(|p| (p.a, p.b));
+    pairs
 }
