@@ -146,6 +146,33 @@ fn the_page_is_self_contained_and_its_data_cannot_close_a_script() {
 }
 
 #[test]
+fn the_page_draws_the_svg_maps_marks_label_sizes_and_strong_ties() {
+    let fixture = common::pictures::universe_fixture(40, false);
+    let input = fixture.input();
+    let data = citegraph::export::html_map::data(&input);
+    let scene = input.map_scene();
+    let papers = data["papers"].as_array().unwrap();
+    for (i, paper) in papers.iter().enumerate() {
+        match paper["role"].as_str().unwrap() {
+            "candidate" => assert_eq!(paper["mark"], paper["rank"].to_string(), "the rank inside the circle"),
+            "listed" => {
+                let letter = paper["mark"].as_str().expect("the section's letter");
+                let section = paper["section"].as_u64().unwrap() as usize;
+                assert_eq!(letter, citegraph::picture::palette::section_letter(section).to_string());
+            }
+            _ => assert!(paper["mark"].is_null(), "{i}"),
+        }
+    }
+    // Labels are as large as the scene placed them, so their boxes fit their text.
+    for (label, placed) in data["labels"].as_array().unwrap().iter().zip(&scene.labels) {
+        assert_eq!(label["size"].as_f64().unwrap(), placed.size);
+    }
+    let strong = data["edges"].as_array().unwrap().iter().filter(|e| e[3] == true).count();
+    assert_eq!(strong, scene.selection.edges.iter().filter(|e| e.strong).count());
+    assert!(strong > 0);
+}
+
+#[test]
 fn the_default_map_page_is_under_a_megabyte() {
     let fixture = common::pictures::universe_fixture(40, false);
     let html = render(&fixture.input());

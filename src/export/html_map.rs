@@ -19,7 +19,6 @@ use super::reasons::words;
 use super::records::round6;
 use super::{ExportInput, Exporter};
 use crate::picture::palette::{self, CANDIDATE_FILL, CANDIDATE_STROKE, CONTEXT_FILL};
-use crate::picture::paper_labels::{CANDIDATE_LABEL, LISTED_LABEL};
 use crate::picture::selection::Role;
 use crate::picture::text::{clean_text, section_display_name, year_of};
 use crate::wording::json_text;
@@ -130,6 +129,7 @@ pub fn data(input: &ExportInput<'_>) -> Value {
                 Role::Context => ("context", None, None, CONTEXT_FILL, CONTEXT_FILL),
             };
             let candidate = rank.and_then(|r| input.rankings.candidates.get(r));
+            let mark = crate::picture::papers::mark(shown.role, scene.radii[i]);
             json!({
                 "id": paper.paper_id,
                 "title": clean_text(&paper.title),
@@ -140,6 +140,9 @@ pub fn data(input: &ExportInput<'_>) -> Value {
                 "y": r2(scene.centres[i][1]),
                 "r": r2(scene.radii[i]),
                 "fill": fill.hex(),
+                "mark": mark.as_ref().map(|m| m.text.clone()),
+                "markSize": mark.as_ref().map(|m| r2(m.size)),
+                "markInk": mark.as_ref().map(|m| m.ink.hex()),
                 "stroke": stroke.shade(0.25).hex(),
                 "role": role,
                 "section": section,
@@ -154,16 +157,13 @@ pub fn data(input: &ExportInput<'_>) -> Value {
             })
         })
         .collect();
-    let edges: Vec<Value> = selection.edges.iter().map(|e| json!([e.citing, e.cited, e.influential])).collect();
+    let edges: Vec<Value> =
+        selection.edges.iter().map(|e| json!([e.citing, e.cited, e.influential, e.strong])).collect();
     let labels: Vec<Value> = scene
         .labels
         .iter()
         .map(|l| {
-            let size = if matches!(selection.papers[l.paper].role, Role::Listed { .. }) {
-                LISTED_LABEL
-            } else {
-                CANDIDATE_LABEL
-            };
+            let size = l.size;
             let rect = l.placement.rect;
             json!({ "paper": l.paper, "text": l.text, "x0": r2(rect.x0), "y0": r2(rect.y0), "x1": r2(rect.x1),
                     "y1": r2(rect.y1), "size": size, "leader": l.placement.leader })
@@ -259,7 +259,7 @@ const BODY: &str = r#"<body>
     <button id="fit" type="button" title="Fit to screen (0)">Fit</button>
   </div>
   <p id="legend"><span class="swatch listed"></span> on the list (colour: section) <span class="swatch candidate"></span> not on the list
-    · circle size: links to listed papers, the same rule for every paper · <span class="line"></span> citation <span class="line influential"></span> influential</p>
+    · circle size: links to listed papers, the same rule for every paper · <span class="line"></span> citation <span class="line strong"></span> strong tie</p>
   <p id="hint">Drag to pan · wheel to zoom · click a paper to open it</p>
   <div id="card" role="tooltip" hidden></div>
 </main>

@@ -97,24 +97,47 @@ pub fn draw_circles(drawing: &mut Drawing, selection: &Selection, centres: &[Opt
         let r = radii[i];
         match selection.papers[i].role {
             Role::Listed { section } => {
-                let colour = section_colour(section);
-                drawing.circle(c, r, colour, 1.0, Some((Rgb(255, 255, 255), 1)));
-                if r >= 7.0 {
-                    let ink = if lab(colour, Vision::Typical)[0] > 60.0 { INK } else { Rgb(255, 255, 255) };
-                    let text = section_letter(section).to_string();
-                    drawing.text(text, [c[0], c[1]], (r * 1.1).min(18.0), true, ink, Align::Centre);
-                }
+                drawing.circle(c, r, section_colour(section), 1.0, Some((Rgb(255, 255, 255), 1)));
             }
-            Role::Candidate { rank } => {
+            Role::Candidate { .. } => {
                 // The accent: a dark disc in a white ring in a dark ring, the rank inside.
                 drawing.circle(c, r + 2.5, CANDIDATE_STROKE, 1.0, None);
                 drawing.circle(c, r, CANDIDATE_FILL, 1.0, Some((Rgb(255, 255, 255), 2)));
-                let text = (rank + 1).to_string();
-                let size = (r * if text.len() > 1 { 0.95 } else { 1.2 }).clamp(8.0, 20.0);
-                drawing.text(text, [c[0], c[1]], size, true, Rgb(255, 255, 255), Align::Centre);
             }
             Role::Context => drawing.circle(c, r, CONTEXT_FILL, 0.9, None),
         }
+        if let Some(mark) = mark(selection.papers[i].role, r) {
+            drawing.text(mark.text, c, mark.size, true, mark.ink, Align::Centre);
+        }
+    }
+}
+
+/// What a paper's circle says inside: the section's letter on a listed paper (the second cue
+/// beside colour), the rank on a candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// The text.
+    pub text: String,
+    /// Its size, in pixels per em.
+    pub size: f64,
+    /// Its colour, dark or white for contrast with the fill.
+    pub ink: Rgb,
+}
+
+/// The mark inside a circle of radius `r` of a paper with this role, if it has room for one.
+pub fn mark(role: Role, r: f64) -> Option<Mark> {
+    match role {
+        Role::Listed { section } if r >= 7.0 => {
+            let colour = section_colour(section);
+            let ink = if lab(colour, Vision::Typical)[0] > 60.0 { INK } else { Rgb(255, 255, 255) };
+            Some(Mark { text: section_letter(section).to_string(), size: (r * 1.1).min(18.0), ink })
+        }
+        Role::Candidate { rank } => {
+            let text = (rank + 1).to_string();
+            let size = (r * if text.len() > 1 { 0.95 } else { 1.2 }).clamp(8.0, 20.0);
+            Some(Mark { text, size, ink: Rgb(255, 255, 255) })
+        }
+        _ => None,
     }
 }
 

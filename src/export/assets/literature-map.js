@@ -44,14 +44,14 @@
   // The drawing: citations, then circles (other papers, candidates, listed; larger first), then labels.
   var edgeEls = data.edges.map(function (e) {
     var a = papers[e[0]], b = papers[e[1]];
-    return el('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, 'class': e[2] ? 'edge influential' : 'edge' }, $('edges'));
+    return el('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, 'class': e[3] ? 'edge strong' : 'edge' }, $('edges'));
   });
   var group = { context: 0, candidate: 1, listed: 2 };
   var order = papers.map(function (p, i) { return i; });
   order.sort(function (a, b) {
     return (group[papers[a].role] - group[papers[b].role]) || (papers[b].r - papers[a].r) || (a - b);
   });
-  var nodeEls = [];
+  var nodeEls = [], markEls = [];
   order.forEach(function (i) {
     var p = papers[i];
     var c = el('circle', { cx: p.x, cy: p.y, r: p.r, fill: p.fill, 'class': 'node ' + p.role, 'data-index': i,
@@ -60,6 +60,12 @@
     t.textContent = p.title;
     c.appendChild(t);
     nodeEls[i] = c;
+    if (p.mark) {
+      // The section letter or the rank, as in the SVG; clicks go through to the circle.
+      var m = el('text', { x: p.x, y: p.y, 'font-size': p.markSize, fill: p.markInk, 'class': 'mark' }, $('nodes'));
+      m.textContent = p.mark;
+      markEls[i] = m;
+    }
   });
   var labelEls = [];
   data.labels.forEach(function (l) {
@@ -239,6 +245,7 @@
       if (match) { matches += 1; }
       nodeEls[i].classList.toggle('hidden', !vis[i]);
       nodeEls[i].classList.toggle('match', match);
+      if (markEls[i]) { markEls[i].classList.toggle('hidden', !vis[i]); }
       if (labelEls[i]) {
         labelEls[i].classList.toggle('hidden', !vis[i]);
         labelEls[i].classList.toggle('match', match);
