@@ -16,8 +16,11 @@ use crate::graph::CitationGraph;
 pub const LISTED_LABEL: f64 = 20.0;
 /// Text size of the top candidates' labels (the first [`LABELLED_CANDIDATES`]).
 pub const CANDIDATE_LABEL: f64 = 20.0;
-/// Text size of the other labels (further candidates, large papers not on the list).
+/// Text size of the other labels (candidates 16 to 40).
 pub const OTHER_LABEL: f64 = 16.0;
+/// Text size of the labels of candidates past the default map's 40 (`--map-top 100`): smaller, so
+/// that a crowded map can still name most of them.
+pub const FURTHER_LABEL: f64 = 14.0;
 /// A label box is this many times its text size tall.
 pub const LINE_HEIGHT: f64 = 1.3;
 /// Height of a listed paper's label box.
@@ -54,6 +57,7 @@ pub fn label_size(selection: &Selection, index: usize) -> f64 {
     match selection.papers[index].role {
         Role::Listed { .. } => LISTED_LABEL,
         Role::Candidate { rank } if rank < LABELLED_CANDIDATES => CANDIDATE_LABEL,
+        Role::Candidate { rank } if rank >= crate::defaults::MAP_TOP => FURTHER_LABEL,
         _ => OTHER_LABEL,
     }
 }
