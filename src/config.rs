@@ -374,12 +374,11 @@ mod tests {
 
     #[test]
     fn the_stages_take_their_defaults_from_the_one_place() {
-        use crate::export::{missing_md, rankings_md};
+        use crate::export::rankings_md;
         use crate::picture::layout::LayoutParams;
         use crate::rank::{BetweennessOptions, CandidateOptions, HitsOptions, PageRankOptions, RankOptions};
 
         assert_eq!(rankings_md::TOP, defaults::RANKINGS_MD_TOP);
-        assert_eq!(missing_md::TOP, defaults::MISSING_MD_TOP);
         let expected = RankOptions {
             pagerank: PageRankOptions {
                 damping: defaults::PAGERANK_DAMPING,

@@ -19,7 +19,8 @@ pub const RPS_WITH_KEY: f64 = 1.0;
 pub const RPS_WITHOUT_KEY: f64 = 0.5;
 /// Rows printed by `rank` and `missing`.
 pub const TOP: usize = 20;
-/// Candidates drawn beside the listed papers in the map and DOT.
+/// Candidates drawn and numbered beside the listed papers in the map and DOT (`--map-top`); as
+/// many are listed, under the same numbers, in `missing.md` and the reading lists.
 pub const MAP_TOP: usize = 40;
 
 // The ranking stage.
@@ -48,10 +49,8 @@ pub const DEGREE_PRIOR: f64 = 5.0;
 
 // The output files.
 
-/// Rows in `rankings.md`.
+/// Rows in `rankings.md`. (`missing.md` lists the candidates the map draws: [`MAP_TOP`].)
 pub const RANKINGS_MD_TOP: usize = 30;
-/// Candidates in `missing.md`.
-pub const MISSING_MD_TOP: usize = 30;
 
 // The map layout (ForceAtlas2); the map may override some of these for its graph size.
 

@@ -234,6 +234,58 @@ pub fn percent(share: f64) -> String {
     }
 }
 
+/// How every number of one table column is written, so a column reads alike from top to bottom:
+/// the same number of decimals throughout, enough for the column's largest value to show three
+/// significant figures (`0.0447` and `0.0006`; `0.210` and `0.069`); a column of whole numbers, or
+/// one whose largest value is 100 or more, as whole numbers with thousands separators (`5,234`).
+/// A value above 0 too small for the decimals reads `<0.0001`, so it is not taken for a true
+/// `0.0000`. For people (Markdown, the terminal); data files keep full precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberColumn {
+    decimals: usize,
+}
+
+impl NumberColumn {
+    /// The most decimals a column gets (its largest value below `1e-9` shows as `<0.0000000001`).
+    const MAX_DECIMALS: usize = 10;
+
+    /// The format of a column holding `values` (non-finite values are left out of the choice).
+    pub fn fit(values: impl IntoIterator<Item = f64>) -> NumberColumn {
+        let mut max = 0.0_f64;
+        let mut whole = true;
+        for x in values.into_iter().filter(|x| x.is_finite()) {
+            max = max.max(x.abs());
+            whole &= x.fract() == 0.0;
+        }
+        let decimals = if whole || max == 0.0 {
+            0
+        } else {
+            // 2 - floor(log10(max)) decimals give the largest value three significant figures.
+            let wanted = 2.0 - max.log10().floor();
+            if wanted <= 0.0 { 0 } else { (wanted as usize).min(Self::MAX_DECIMALS) }
+        };
+        NumberColumn { decimals }
+    }
+
+    /// `x` in this column's format.
+    pub fn format(self, x: f64) -> String {
+        if !x.is_finite() {
+            return x.to_string();
+        }
+        if self.decimals == 0 {
+            let whole = x.round();
+            let digits = thousands(whole.abs() as u64);
+            return if whole < 0.0 { format!("-{digits}") } else { digits };
+        }
+        let text = format!("{x:.*}", self.decimals);
+        if x > 0.0 && !text.contains(['1', '2', '3', '4', '5', '6', '7', '8', '9']) {
+            format!("<0.{}1", "0".repeat(self.decimals - 1))
+        } else {
+            text
+        }
+    }
+}
+
 /// The data of a source, for "… from {} of 2024-05-14": `Semantic Scholar` -> `Semantic Scholar
 /// data`; a source already named as data (`synthetic demo data`) stays as it is.
 pub fn source_data(source: &str) -> String {
@@ -279,6 +331,25 @@ mod tests {
         assert_eq!(thousands(9999), "9,999");
         assert_eq!(thousands(65_000), "65,000");
         assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn a_column_of_numbers_has_one_format() {
+        let column = |values: &[f64]| {
+            let format = NumberColumn::fit(values.iter().copied());
+            values.iter().map(|&x| format.format(x)).collect::<Vec<_>>()
+        };
+        // The mix rankings.md used to show (`0.0028`, `5.7e-4`, `0.035`) in one notation.
+        assert_eq!(column(&[0.0028, 0.00057, 0.035, 0.0447]), ["0.0028", "0.0006", "0.0350", "0.0447"]);
+        assert_eq!(column(&[0.2101, 0.0692, 0.0]), ["0.210", "0.069", "0.000"]);
+        assert_eq!(column(&[0.2725, 4.0e-18]), ["0.273", "<0.001"]);
+        assert_eq!(column(&[5234.4, 0.5, 0.0]), ["5,234", "1", "0"], "100 or more: whole numbers");
+        assert_eq!(column(&[2.0, 5.0, 0.0]), ["2", "5", "0"], "whole numbers stay whole");
+        assert_eq!(column(&[12.5, 0.26]), ["12.5", "0.3"]);
+        assert_eq!(column(&[0.0, 0.0]), ["0", "0"]);
+        assert_eq!(column(&[1.5e-5, 3.0e-6]), ["0.0000150", "0.0000030"], "a graph of 50,000 nodes");
+        assert_eq!(column(&[1e-30]), ["<0.0000000001"]);
+        assert_eq!(column(&[f64::NAN, 0.5]), ["NaN", "0.500"]);
     }
 
     #[test]

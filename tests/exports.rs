@@ -9,7 +9,9 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use citegraph::export::{ExportInput, ExportOptions, Exporter, exporters, write_all};
+use citegraph::export::missing_md::MissingMarkdown;
+use citegraph::export::rankings_md::RankingsMarkdown;
+use citegraph::export::{DataFormat, Dataset, ExportInput, ExportOptions, Exporter, ToFile, exporters, write_all};
 use citegraph::graph::CitationGraph;
 use citegraph::model::{Author, Citation, Corpus, ExternalIds, ListedEntry, PaperMeta, Resolution, ResolvedVia};
 use citegraph::paper_list::{ListSource, PaperList, parse_markdown};
@@ -141,6 +143,13 @@ fn render(exporter: &dyn Exporter) -> String {
     String::from_utf8(buf).unwrap()
 }
 
+/// What `exporter` writes for one of the shared fixtures.
+fn render_on(exporter: &dyn Exporter, fixture: &common::pictures::Fixture) -> String {
+    let mut buf = Vec::new();
+    exporter.write(&fixture.input(), &mut buf).unwrap();
+    String::from_utf8(buf).unwrap()
+}
+
 fn rendered(name: &str) -> String {
     let all = exporters();
     let exporter = all.iter().find(|e| e.file_name() == name).unwrap_or_else(|| panic!("no exporter writes {name}"));
@@ -219,11 +228,27 @@ fn missing_json_is_an_array_in_rank_order_with_the_contract_fields() {
     assert_eq!(entries[0]["rank"], 1);
 }
 
+/// `missing.md` as the curator pastes it into the list: each entry without its map number.
+fn pasted(missing_md: &str) -> String {
+    missing_md
+        .lines()
+        .map(|line| match line.strip_prefix("* **#").and_then(|rest| rest.split_once("** ")) {
+            Some((_, entry)) => format!("* {entry}\n"),
+            None => format!("{line}\n"),
+        })
+        .collect()
+}
+
+/// The numbers `missing.md` gives its entries, in file order.
+fn entry_numbers(missing_md: &str) -> Vec<usize> {
+    missing_md.lines().filter_map(|line| line.strip_prefix("* **#")?.split_once("** ")?.0.parse().ok()).collect()
+}
+
 #[test]
 fn missing_md_reads_back_as_a_paper_list_in_the_suggested_sections() {
     let (_, graph, rankings) = fixture();
     let text = rendered("missing.md");
-    let parsed = parse_markdown(ListSource::Stdin, &text);
+    let parsed = parse_markdown(ListSource::Stdin, &pasted(&text));
     assert_eq!(parsed.papers.len(), rankings.candidates.len());
     for c in &rankings.candidates {
         let paper = graph.node(c.node);
@@ -232,7 +257,7 @@ fn missing_md_reads_back_as_a_paper_list_in_the_suggested_sections() {
         });
         assert_eq!(Some(entry.section.as_str()), c.suggested_section.as_deref(), "{}", paper.title);
         assert!(entry.problems.is_empty(), "{:?}", entry.problems);
-        assert!(entry.summary.iter().any(|s| s.starts_with("Why (candidate ")), "{:?}", entry.summary);
+        assert!(entry.summary.iter().any(|s| s.starts_with("Why: ")), "{:?}", entry.summary);
         assert_eq!(entry.authors, paper.authors);
     }
     let tricky = parsed.papers.iter().find(|p| p.title == TRICKY).unwrap();
@@ -241,17 +266,121 @@ fn missing_md_reads_back_as_a_paper_list_in_the_suggested_sections() {
     let arx = parsed.papers.iter().find(|p| p.title == "A Preprint About Recursion").unwrap();
     assert_eq!(arx.tag.as_ref().unwrap().raw, "arXiv 24");
     assert_eq!(arx.id.as_ref().map(ToString::to_string).as_deref(), Some("arXiv:2402.00042"));
-    assert!(text.contains("\n1. [arXiv 24] [A Preprint About Recursion](https://arxiv.org/abs/2402.00042)\n"));
+    assert!(text.contains("\n* **#1** [arXiv 24] [A Preprint About Recursion](https://arxiv.org/abs/2402.00042)\n"));
+}
+
+/// The fixture universe (the built-in list's field) with these map options, and its `missing.md`.
+fn universe_missing_md(map_top: usize, full_graph: bool) -> (common::pictures::Fixture, String) {
+    let fixture = common::pictures::universe_fixture(map_top, full_graph);
+    let text = render_on(&MissingMarkdown, &fixture);
+    (fixture, text)
 }
 
 #[test]
-fn rankings_md_is_a_table_whose_cells_survive_pipes_in_titles() {
+fn missing_md_lists_exactly_the_candidates_the_map_draws_under_the_maps_numbers() {
+    use citegraph::picture::selection::{Role, Selection};
+    for (map_top, full_graph) in [(40, false), (7, false), (7, true), (1000, false)] {
+        let (fixture, text) = universe_missing_md(map_top, full_graph);
+        let selection = Selection::new(&fixture.input().picture());
+        let on_map: BTreeMap<usize, &str> = selection
+            .papers
+            .iter()
+            .filter_map(|p| match p.role {
+                Role::Candidate { rank } => Some((rank + 1, fixture.graph.node(p.node).title.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(on_map.len(), map_top.min(fixture.rankings.candidates.len()));
+        let numbers = entry_numbers(&text);
+        let titles: Vec<String> =
+            parse_markdown(ListSource::Stdin, &pasted(&text)).papers.into_iter().map(|p| p.title).collect();
+        assert_eq!(numbers.len(), titles.len(), "every entry is numbered:\n{text}");
+        let in_md: BTreeMap<usize, &str> = numbers.iter().copied().zip(titles.iter().map(String::as_str)).collect();
+        assert_eq!(in_md, on_map, "--map-top {map_top}, --full-graph {full_graph}");
+        let intro = format!("The {} candidates the literature map draws (`--map-top {map_top}`)", on_map.len());
+        assert!(text.contains(&intro), "{text}");
+        // Each number is the candidate's rank in missing.json too.
+        let json: serde_json::Value =
+            serde_json::from_str(&render_on(ToFile::of(Dataset::Missing, DataFormat::Json).as_ref(), &fixture))
+                .unwrap();
+        for (number, title) in &in_md {
+            assert_eq!(json[number - 1]["rank"], *number);
+            assert_eq!(json[number - 1]["title"], *title);
+        }
+    }
+    let (fixture, none) = universe_missing_md(0, false);
+    assert!(entry_numbers(&none).is_empty());
+    let total = fixture.rankings.candidates.len();
+    assert!(
+        none.contains(&format!("the literature map draws none of the {total} candidates (`--map-top 0`)")),
+        "{none}"
+    );
+}
+
+#[test]
+fn missing_md_groups_by_section_in_list_order_and_by_number_within_each() {
+    let (fixture, text) = universe_missing_md(40, false);
+    let mut headings: Vec<&str> = Vec::new();
+    let mut numbers: Vec<Vec<usize>> = Vec::new();
+    for line in text.lines().skip(1) {
+        if let Some(heading) = line.strip_prefix("### ") {
+            headings.push(heading);
+            numbers.push(Vec::new());
+        } else if let Some(&n) = entry_numbers(line).first() {
+            numbers.last_mut().expect("entries stand under a heading").push(n);
+        }
+    }
+    let mut in_list_order: Vec<&str> = fixture.list.sections.iter().map(|s| s.heading.as_str()).collect();
+    in_list_order.retain(|h| headings.contains(h));
+    assert_eq!(headings, in_list_order);
+    assert!(headings.len() > 2, "{headings:?}");
+    assert!(numbers.iter().all(|n| !n.is_empty() && n.windows(2).all(|w| w[0] < w[1])), "{numbers:?}");
+}
+
+#[test]
+fn a_heading_with_quotes_and_a_trailing_colon_is_copied_exactly() {
+    let (fixture, text) = universe_missing_md(40, false);
+    let source = citegraph::paper_list::BUILTIN_LIST;
+    assert!(source.contains("\n### \"Solving\" MADness:\n"));
+    assert!(text.contains("\n### \"Solving\" MADness:\n"), "{text}");
+    assert!(fixture.list.sections.iter().any(|s| s.name == "Solving MADness"), "the readable name stays");
+    // Every section heading of missing.md is a heading line of the list, as written.
+    let list_lines: Vec<&str> = source.lines().map(str::trim_end).collect();
+    for heading in text.lines().skip(1).filter(|l| l.starts_with('#')) {
+        assert!(list_lines.contains(&heading), "{heading:?} is not a heading of the list");
+    }
+}
+
+#[test]
+fn every_why_is_one_short_line_and_missing_json_keeps_the_detail() {
+    let (fixture, text) = universe_missing_md(40, false);
+    let json: serde_json::Value =
+        serde_json::from_str(&render_on(ToFile::of(Dataset::Missing, DataFormat::Json).as_ref(), &fixture)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let numbers = entry_numbers(&text);
+    let whys: Vec<&str> = lines.iter().filter_map(|l| l.strip_prefix("  * Why: ")).collect();
+    assert_eq!(whys.len(), numbers.len(), "one Why per entry");
+    for (number, why) in numbers.iter().zip(&whys) {
+        let entry = &json[number - 1];
+        assert_eq!(*why, format!("{}.", entry["why"].as_str().unwrap()), "missing.json has the same line");
+        assert!(why.len() <= 120, "short: {why}");
+        assert!(!why.contains('“'), "no titles in the short version: {why}");
+        let reasons: Vec<&str> = entry["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+        assert!(reasons.iter().any(|r| r.contains('“')), "the titles are in missing.json: {reasons:?}");
+    }
+    // The line after a Why is the next entry, a weak-section note, a blank line or the end.
+    for (i, _) in lines.iter().enumerate().filter(|(_, l)| l.starts_with("  * Why: ")) {
+        let next = lines.get(i + 1).copied().unwrap_or_default();
+        assert!(next.is_empty() || next.starts_with("* **#") || next.starts_with("  * Section: "), "{next:?}");
+    }
+}
+
+/// The cells of the Markdown table in `text`, header first.
+fn table_rows(text: &str) -> Vec<Vec<String>> {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-    let (_, graph, _) = fixture();
-    let text = rendered("rankings.md");
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut in_cell = false;
-    for event in Parser::new_ext(&text, Options::ENABLE_TABLES) {
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES) {
         match event {
             Event::Start(Tag::TableRow | Tag::TableHead) => rows.push(Vec::new()),
             Event::Start(Tag::TableCell) => {
@@ -263,11 +392,41 @@ fn rankings_md_is_a_table_whose_cells_survive_pipes_in_titles() {
             _ => {}
         }
     }
+    rows
+}
+
+#[test]
+fn rankings_md_is_a_table_whose_cells_survive_pipes_in_titles() {
+    let (_, graph, _) = fixture();
+    let rows = table_rows(&rendered("rankings.md"));
     assert_eq!(rows.len(), 1 + graph.node_count().min(30));
     assert!(rows.iter().all(|r| r.len() == 11), "{rows:?}");
     assert_eq!(rows[0][1], "Paper");
     assert!(rows.iter().any(|r| r[1] == TRICKY), "{rows:?}");
     assert!(rows.iter().any(|r| r[3] == "Second | <section> & more"), "listed papers show their section: {rows:?}");
+}
+
+#[test]
+fn rankings_md_writes_each_score_column_in_one_format() {
+    let fixture = common::pictures::universe_fixture(40, false);
+    let rows = table_rows(&render_on(&RankingsMarkdown, &fixture));
+    assert_eq!(rows[0][7..], ["PageRank", "Betweenness", "Authority", "Hub"]);
+    for column in 7..=10 {
+        let cells: Vec<&str> = rows[1..].iter().map(|r| r[column].as_str()).collect();
+        let decimals = |cell: &str| cell.split_once('.').map_or(0, |(_, d)| d.len());
+        assert!(cells.iter().all(|c| decimals(c) == decimals(cells[0])), "{}: {cells:?}", rows[0][column]);
+        assert!(cells.iter().all(|c| !c.contains(['e', 'E'])), "no exponents: {cells:?}");
+        let figures =
+            |cell: &str| cell.trim_start_matches(['<', '0', '.']).chars().filter(char::is_ascii_digit).count();
+        assert!(cells.iter().map(|c| figures(c)).max() >= Some(3), "three significant figures: {cells:?}");
+    }
+    let betweenness: Vec<&str> = rows[1..].iter().map(|r| r[8].as_str()).collect();
+    assert!(betweenness.iter().any(|c| c.contains(',')), "thousands separators: {betweenness:?}");
+    // rankings.csv keeps every score in full.
+    let csv = render_on(ToFile::of(Dataset::Rankings, DataFormat::Csv).as_ref(), &fixture);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let first = reader.records().next().unwrap().unwrap();
+    assert!(first[11].len() > 8, "full precision: {first:?}");
 }
 
 #[test]

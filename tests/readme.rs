@@ -36,7 +36,7 @@ fn the_readme_states_the_defaults_the_code_uses() {
         format!("`--map-top N`, default {}", defaults::MAP_TOP),
         format!("{} with a key, {} without", defaults::RPS_WITH_KEY, defaults::RPS_WITHOUT_KEY),
         format!("the {} papers with the highest PageRank", defaults::RANKINGS_MD_TOP),
-        format!("the top {} candidates as list entries", defaults::MISSING_MD_TOP),
+        format!("the candidates the map draws (`--map-top N`, default {}", defaults::MAP_TOP),
         format!("(degree + {})", defaults::DEGREE_PRIOR),
         format!("damping {}", defaults::PAGERANK_DAMPING),
         format!("move less than {:e} in total", defaults::PAGERANK_TOLERANCE),

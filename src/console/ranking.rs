@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::tables::{align_right, fit, plain_table, wrap_line, write_table};
 use super::{ListFormat, TableFormat};
-use crate::export::markdown::short_number;
+use crate::export::markdown::score_cells;
 use crate::export::records::round6;
 use crate::export::{DataFormat, Dataset, Records, data_exporter};
 use crate::graph::CitationGraph;
@@ -66,7 +66,7 @@ pub fn write_rank(
         RowKind::EdgeList => [0, 2, 3, 4, 5, 6, 7].into(),
     };
     align_right(&mut table, &numbers);
-    for (i, row) in rows.iter().enumerate() {
+    for (i, (row, scores)) in rows.iter().zip(score_cells(rows)).enumerate() {
         let m = &row.metrics;
         let mut cells = vec![(i + 1).to_string()];
         match kind {
@@ -84,7 +84,7 @@ pub fn write_rank(
                 cells.extend([row.paper_id.to_owned(), m.in_degree.to_string(), m.out_degree.to_string()]);
             }
         }
-        cells.extend([m.pagerank, m.betweenness, m.authority, m.hub].map(short_number));
+        cells.extend(scores);
         table.add_row(cells);
     }
     // Narrow terminals lose HITS, the degrees and betweenness before the title is cut.

@@ -1,8 +1,11 @@
 //! Stage 5 helpers shared by the Markdown outputs: escaping text for inline Markdown (link text,
-//! table cells, headings) and link destinations, and the list's own venue-tag style.
+//! table cells, headings) and link destinations, the list's own venue-tag style, and the score
+//! columns of a ranking table (the terminal's too).
 
 use crate::graph::PaperNode;
 use crate::paper_list::VenueTag;
+use crate::rank::NodeRow;
+use crate::wording::NumberColumn;
 
 /// Text safe inside inline Markdown that does not start a line: link text, a table cell, a
 /// heading's text. Every character Markdown (CommonMark plus GitHub's tables, strikethrough and
@@ -103,18 +106,13 @@ pub fn venue_tag(paper: &PaperNode) -> Option<String> {
     (!tag.is_empty()).then(|| escape(&tag))
 }
 
-/// A score in few characters: `0.0123`, `1.2e-5`, `0`.
-pub fn short_number(x: f64) -> String {
-    if x == 0.0 {
-        "0".to_owned()
-    } else if x.abs() >= 1000.0 {
-        format!("{x:.0}")
-    } else if x.abs() >= 0.001 {
-        let s = format!("{x:.4}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        format!("{x:.1e}")
-    }
+/// The four scores of each row of a ranking table (PageRank, betweenness, authority, hub) as
+/// people read them: each column in one format ([`NumberColumn`]) fitted to the rows shown.
+pub fn score_cells(rows: &[NodeRow<'_>]) -> Vec<[String; 4]> {
+    let scores: Vec<[f64; 4]> =
+        rows.iter().map(|r| [r.metrics.pagerank, r.metrics.betweenness, r.metrics.authority, r.metrics.hub]).collect();
+    let columns: [NumberColumn; 4] = std::array::from_fn(|i| NumberColumn::fit(scores.iter().map(|s| s[i])));
+    scores.iter().map(|s| std::array::from_fn(|i| columns[i].format(s[i]))).collect()
 }
 
 #[cfg(test)]
@@ -158,11 +156,28 @@ mod tests {
     }
 
     #[test]
-    fn numbers_are_short() {
-        assert_eq!(short_number(0.0), "0");
-        assert_eq!(short_number(0.012345), "0.0123");
-        assert_eq!(short_number(0.5), "0.5");
-        assert_eq!(short_number(0.000012), "1.2e-5");
-        assert_eq!(short_number(12345.6), "12346");
+    fn each_score_column_has_one_format() {
+        use crate::rank::NodeMetrics;
+        let row = |pagerank, betweenness, authority, hub| NodeRow {
+            paper_id: "p",
+            title: "",
+            year: None,
+            venue: None,
+            listed: false,
+            section: None,
+            citation_count: None,
+            url: None,
+            metrics: NodeMetrics { pagerank, betweenness, authority, hub, ..NodeMetrics::default() },
+        };
+        let rows =
+            [row(0.0227, 5234.0, 0.0028, 0.035), row(0.0217, 5361.0, 0.00057, 0.0393), row(0.0144, 0.0, 0.0376, 0.0)];
+        assert_eq!(
+            score_cells(&rows),
+            [
+                ["0.0227", "5,234", "0.0028", "0.0350"],
+                ["0.0217", "5,361", "0.0006", "0.0393"],
+                ["0.0144", "0", "0.0376", "0.0000"],
+            ]
+        );
     }
 }

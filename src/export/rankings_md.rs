@@ -1,10 +1,11 @@
-//! Stage 5, `rankings.md`: the papers with the highest PageRank as a readable Markdown table.
+//! Stage 5, `rankings.md`: the papers with the highest PageRank as a readable Markdown table, each
+//! score column in one format ([`score_cells`]; `rankings.csv` keeps full precision).
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use super::markdown::{escape, link, short_number};
+use super::markdown::{escape, link, score_cells};
 use super::{ExportInput, Exporter};
 use crate::wording::{count, source_data, thousands};
 
@@ -26,7 +27,8 @@ impl Exporter for RankingsMarkdown {
         writeln!(
             out,
             "The {} papers with the highest PageRank in the citation graph of the list ({} papers, {}; \
-             betweenness {}{}). Listed papers show their section.\n",
+             betweenness {}{}). Listed papers show their section; each score column is rounded alike \
+             (`rankings.csv` has every score in full).\n",
             TOP.min(graph.node_count()),
             thousands(graph.node_count() as u64),
             count(graph.edge_count() as u64, "citation"),
@@ -42,7 +44,8 @@ impl Exporter for RankingsMarkdown {
             "| # | Paper | Year | Listed in | Cited by listed | Cites listed | Citations | PageRank | Betweenness | Authority | Hub |"
         )?;
         writeln!(out, "|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")?;
-        for (i, row) in rankings.rows(graph).iter().take(TOP).enumerate() {
+        let rows: Vec<_> = rankings.rows(graph).into_iter().take(TOP).collect();
+        for (i, (row, [pagerank, betweenness, authority, hub])) in rows.iter().zip(score_cells(&rows)).enumerate() {
             let m = &row.metrics;
             writeln!(
                 out,
@@ -54,10 +57,10 @@ impl Exporter for RankingsMarkdown {
                 m.cited_by_listed,
                 m.cites_listed,
                 row.citation_count.map(thousands).unwrap_or_default(),
-                short_number(m.pagerank),
-                short_number(m.betweenness),
-                short_number(m.authority),
-                short_number(m.hub),
+                pagerank,
+                betweenness,
+                authority,
+                hub,
             )?;
         }
         Ok(())

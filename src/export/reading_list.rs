@@ -1,10 +1,10 @@
 //! Stage 5, what the reading-list exports (`missing.bib`, `missing.ris`, `missing.csl.json`)
-//! share: the top candidates (as many as `missing.md` shows, best first) as references, with
+//! share: the candidates `missing.md` shows (those the map draws, best first) as references, with
 //! author names split into family and given parts and stable citation keys.
 
 use std::collections::BTreeMap;
 
-use crate::defaults::MISSING_MD_TOP;
+use crate::picture::selection::numbered_candidates;
 use crate::picture::text::year_of;
 
 use super::ExportInput;
@@ -76,12 +76,8 @@ pub fn one_line(text: &str) -> String {
 /// The top candidates of the input as references, best first.
 pub fn references(input: &ExportInput<'_>) -> Vec<Reference> {
     let graph = input.graph;
-    let mut refs: Vec<Reference> = input
-        .rankings
-        .candidates
-        .iter()
-        .take(MISSING_MD_TOP)
-        .enumerate()
+    let mut refs: Vec<Reference> = numbered_candidates(&input.picture())
+        .into_iter()
         .map(|(rank, c)| {
             let paper = graph.node(c.node);
             let mut note = format!("citegraph candidate #{} (score {})", rank + 1, round6(c.score));

@@ -1,9 +1,11 @@
 //! Stage 5 helper shared by the missing-work outputs: a candidate's structured
-//! [`Reason`]s in words a curator can check on Semantic Scholar, the one place they are worded.
+//! [`Reason`]s in words a curator can check on Semantic Scholar, the one place they are worded:
+//! in full ([`words`], what `missing.json` carries) and on one short line ([`why`], what
+//! `missing.md` shows).
 
-use crate::rank::Reason;
-use crate::rank::signal::PaperRef;
-use crate::wording::{count, cut_title, percent, thousands};
+use crate::rank::signal::{PaperRef, SIGNALS};
+use crate::rank::{Candidate, Reason};
+use crate::wording::{count, cut_title, percent, plural, thousands};
 
 /// Every reason in words, in order.
 pub fn words(reasons: &[Reason]) -> Vec<String> {
@@ -90,6 +92,72 @@ pub fn sentence(reason: &Reason) -> String {
             (k, of) if k == of => format!("all {of} of its listed neighbours are in “{name}”"),
             (k, of) => format!("{k} of its {of} listed neighbours are in “{name}”"),
         },
+    }
+}
+
+/// A candidate's reasons on one short line (no titles, no full stop): its direct links to the list
+/// (or, without any, its first other tie to it), its citations, and, when more than one signal
+/// rates it, the strongest (by weighted value): `cited by 6 of 24 listed papers (3 influential),
+/// cites 1; 149 citations; strongest signal: co-citation`. [`words`] gives every reason in full.
+pub fn why(candidate: &Candidate) -> String {
+    let reasons = &candidate.reasons;
+    let mut parts: Vec<String> = Vec::new();
+    let cited_by = reasons.iter().find_map(|r| match r {
+        Reason::CitedByListed { papers, listed, influential, .. } => {
+            let how = match (*influential, *papers) {
+                (0, _) => String::new(),
+                (1, 1) => " (influential)".to_owned(),
+                (k, n) if k == n => " (all influential)".to_owned(),
+                (k, _) => format!(" ({k} influential)"),
+            };
+            Some(format!("cited by {papers} of {listed} listed {}{how}", plural(*listed as u64, "paper")))
+        }
+        _ => None,
+    });
+    let cites = reasons.iter().find_map(|r| match r {
+        Reason::CitesListed { papers, .. } => Some(*papers),
+        _ => None,
+    });
+    match (cited_by, cites) {
+        (Some(cited_by), Some(cites)) => parts.push(format!("{cited_by}, cites {cites}")),
+        (Some(cited_by), None) => parts.push(cited_by),
+        (None, Some(cites)) => parts.push(format!("cites {}", count(cites as u64, "listed paper"))),
+        (None, None) => parts.extend(reasons.iter().find_map(other_tie)),
+    }
+    parts.extend(reasons.iter().find_map(|r| match r {
+        Reason::Citations { count: Some(n) } => Some(count(*n, "citation")),
+        Reason::Citations { count: None } => Some("citation count unknown".to_owned()),
+        _ => None,
+    }));
+    let rated: Vec<(&str, f64)> = candidate
+        .signals
+        .iter()
+        .filter(|s| s.value > 0.0)
+        .map(|s| (s.name, s.value * SIGNALS.iter().find(|r| r.signal.name() == s.name).map_or(1.0, |r| r.weight)))
+        .collect();
+    if rated.len() > 1
+        && let Some((name, _)) = rated.iter().fold(None, |best: Option<(&str, f64)>, &(name, x)| match best {
+            Some((_, y)) if y >= x => best,
+            _ => Some((name, x)),
+        })
+    {
+        parts.push(format!("strongest signal: {name}"));
+    }
+    parts.join("; ")
+}
+
+/// A tie to the list other than a direct link, in a few words (for [`why`]).
+fn other_tie(reason: &Reason) -> Option<String> {
+    match reason {
+        Reason::CoCited { listed, by, .. } => {
+            Some(format!("co-cited with {} by {}", count(*listed as u64, "listed paper"), count(*by as u64, "paper")))
+        }
+        Reason::SharesReferences { shared, .. } => {
+            Some(format!("shares {} with listed papers", count(*shared as u64, "reference")))
+        }
+        Reason::CloseInContent { similarity, .. } => Some(format!("close in content (similarity {similarity:.2})")),
+        Reason::Recommended { place, of } => Some(format!("recommended by Semantic Scholar (number {place} of {of})")),
+        _ => None,
     }
 }
 
@@ -181,6 +249,59 @@ mod tests {
         let fit = |confidence, weak| sentence(&Reason::SectionFit { name: "Theory".into(), confidence, weak });
         assert_eq!(fit(0.82, false), "fits the section “Theory” (confidence 82%)");
         assert_eq!(fit(0.34, true), "no clear section (closest: “Theory”, confidence 34%)");
+    }
+
+    fn candidate(reasons: Vec<Reason>, signals: &[(&'static str, f64)]) -> Candidate {
+        Candidate {
+            node: petgraph::graph::NodeIndex::new(0),
+            score: 1.0,
+            belonging: 1.0,
+            signals: signals.iter().map(|&(name, value)| crate::rank::signal::SignalValue { name, value }).collect(),
+            cited_by_listed: Vec::new(),
+            cites_listed: Vec::new(),
+            suggested_section: None,
+            section_confidence: None,
+            reasons,
+        }
+    }
+
+    #[test]
+    fn why_is_one_short_line_and_the_words_keep_the_detail() {
+        let reasons = vec![
+            Reason::CitedByListed {
+                papers: 6,
+                listed: 24,
+                influential: 3,
+                examples: vec![paper("A Title: With a Colon"), paper("B")],
+            },
+            Reason::CitesListed { papers: 1, examples: vec![paper("C")] },
+            Reason::Citations { count: Some(1490) },
+            Reason::LinkShare { links: 7, degree: 155 },
+            Reason::Section { name: "Theory".into(), neighbours_in: 2, neighbours: 7 },
+        ];
+        let direct = candidate(reasons.clone(), &[("direct links", 0.4), ("co-citation", 0.0)]);
+        assert_eq!(why(&direct), "cited by 6 of 24 listed papers (3 influential), cites 1; 1,490 citations");
+        let words = words(&reasons).join("; ");
+        assert!(words.contains("“A Title: With a Colon”") && words.contains("(4.5%)") && words.contains("“Theory”"));
+        let both = candidate(reasons, &[("direct links", 0.1), ("co-citation", 0.3), ("content similarity", 0.9)]);
+        assert_eq!(
+            why(&both),
+            "cited by 6 of 24 listed papers (3 influential), cites 1; 1,490 citations; strongest signal: co-citation"
+        );
+
+        let co = Reason::CoCited { listed: 5, by: 9, examples: vec![paper("A")] };
+        let cited = candidate(vec![co, Reason::Citations { count: None }], &[("co-citation", 0.2)]);
+        assert_eq!(why(&cited), "co-cited with 5 listed papers by 9 papers; citation count unknown");
+        let one = candidate(
+            vec![
+                Reason::CitedByListed { papers: 1, listed: 1, influential: 1, examples: vec![paper("A")] },
+                Reason::Citations { count: Some(1) },
+            ],
+            &[],
+        );
+        assert_eq!(why(&one), "cited by 1 of 1 listed paper (influential); 1 citation");
+        let cites = candidate(vec![Reason::CitesListed { papers: 2, examples: vec![] }], &[]);
+        assert_eq!(why(&cites), "cites 2 listed papers");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
-use super::reasons::words;
+use super::reasons::{why, words};
 use crate::graph::CitationGraph;
 use crate::model::ExternalIds;
 use crate::rank::{GraphSummary, NodeRow, Rankings};
@@ -75,8 +75,8 @@ impl<'a> Records<'a> {
 }
 
 /// One candidate in `missing.json` (and `citegraph missing --format json`). The fields the README
-/// lists first come first; `rank`, `belonging`, `referenceCount`, `citedByListedIds` and
-/// `citesListedIds` follow.
+/// lists first come first; `rank`, `belonging`, `referenceCount`, `citedByListedIds`,
+/// `citesListedIds`, the optional ones and `why` follow.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MissingEntry<'a> {
@@ -127,6 +127,8 @@ pub struct MissingEntry<'a> {
     /// How clearly it belongs to its suggested section, 0 to 1 (only when the discovery phase ran).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section_confidence: Option<f64>,
+    /// The reasons on one short line, as `missing.md` gives them (`reasons` has them in full).
+    pub why: String,
 }
 
 /// Signal values as a JSON object in [`SIGNALS`](crate::rank::signal::SIGNALS) order, keyed by
@@ -207,6 +209,7 @@ pub fn entries<'a>(graph: &'a CitationGraph, rankings: &'a Rankings, top: Option
                 },
                 merged_ids: &paper.merged_ids,
                 section_confidence: c.section_confidence.map(round6),
+                why: why(c),
             }
         })
         .collect()

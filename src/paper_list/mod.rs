@@ -66,6 +66,11 @@ pub struct PaperList {
 pub struct Section {
     /// Readable heading text (`"Solving" MADness:` -> `Solving MADness`).
     pub name: String,
+    /// The heading as written after its `#`s (`"Solving" MADness:`), on one line: the lines of a
+    /// multi-line (setext) heading joined by a space, tabs made spaces, other control characters
+    /// dropped, the ends trimmed. Empty for papers before any heading. What `missing.md` copies,
+    /// so a curator finds the heading in the list; everything else shows [`Section::name`].
+    pub heading: String,
     /// Heading level, 1 to 6 (0 for papers before any heading).
     pub level: u8,
     /// Line of the heading.

@@ -20,7 +20,7 @@ pub fn parse_markdown(source: ListSource, text: &str) -> PaperList {
         // Only a list item's column matters (to tell a nested summary from a sibling item).
         let column =
             if matches!(event, Event::Start(Tag::Item)) { lines.column_of(text, line, range.start) } else { 0 };
-        walk.event(event, line, column);
+        walk.event(event, line, column, &text[range]);
     }
     let mut papers = walk.papers;
     papers.sort_by_key(|p| p.line);
@@ -45,7 +45,7 @@ fn sections_with_papers(headings: &[Section], papers: &[ListedPaper]) -> Vec<Sec
     let mut sections: Vec<Section> = Vec::new();
     if with_papers.contains("") {
         seen.insert("");
-        sections.push(Section { name: String::new(), level: 0, line: 1 });
+        sections.push(Section { name: String::new(), heading: String::new(), level: 0, line: 1 });
     }
     for heading in headings {
         if with_papers.contains(heading.name.as_str()) && seen.insert(heading.name.as_str()) {
@@ -135,7 +135,8 @@ impl Item {
 struct Walk {
     headings: Vec<Section>,
     section: String,
-    heading: Option<(u8, usize, String)>,
+    /// The heading being read: level, line, text, and the heading as written.
+    heading: Option<(u8, usize, String, String)>,
     items: Vec<Item>,
     papers: Vec<ListedPaper>,
     /// The last thing seen was a paper entry with a link, so a stray untagged bullet right after
@@ -148,17 +149,18 @@ struct Walk {
 }
 
 impl Walk {
-    fn event(&mut self, event: Event<'_>, line: usize, column: usize) {
+    /// One event; `source` is the text it spans.
+    fn event(&mut self, event: Event<'_>, line: usize, column: usize, source: &str) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                self.heading = Some((heading_level(level), line, String::new()));
+                self.heading = Some((heading_level(level), line, String::new(), written_heading(source)));
             }
             Event::End(TagEnd::Heading(_)) => {
                 self.after_entry = false;
-                if let Some((level, line, text)) = self.heading.take() {
+                if let Some((level, line, text, heading)) = self.heading.take() {
                     let name = clean_heading(&text);
                     self.section.clone_from(&name);
-                    self.headings.push(Section { name, level, line });
+                    self.headings.push(Section { name, heading, level, line });
                 }
             }
             Event::Start(Tag::List(_)) => {
@@ -190,7 +192,7 @@ impl Walk {
     }
 
     fn text(&mut self, text: &str) {
-        if let Some((_, _, heading)) = &mut self.heading {
+        if let Some((_, _, heading, _)) = &mut self.heading {
             heading.push_str(text);
         } else if let Some(item) = self.items.last_mut() {
             item.push_text(text);
@@ -331,6 +333,25 @@ fn clean_heading(text: &str) -> String {
     collapse_ws(&unquoted).trim_end_matches([':', ' ']).to_owned()
 }
 
+/// A heading's source text as written after its opening `#`s (an ATX heading, closing `#`s kept)
+/// or above its underline (a setext heading), on one line: lines joined by a space, tabs made
+/// spaces, other control characters dropped, ends trimmed.
+fn written_heading(source: &str) -> String {
+    let source = source.trim_start_matches([' ', '\t']);
+    let first = source.lines().next().unwrap_or_default();
+    let hashes = first.len() - first.trim_start_matches('#').len();
+    let atx = (1..=6).contains(&hashes) && first[hashes..].chars().next().is_none_or(char::is_whitespace);
+    let content = if atx {
+        &first[hashes..]
+    } else {
+        source.trim_end().rsplit_once('\n').map_or(source, |(text, _underline)| text)
+    };
+    let one_line = content.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    let visible: String =
+        one_line.chars().filter_map(|c| if c == '\t' { Some(' ') } else { (!c.is_control()).then_some(c) }).collect();
+    visible.trim().to_owned()
+}
+
 /// `(same authors as X)` -> `same authors as X`; empty -> `None`.
 fn note_text(post: &str) -> Option<String> {
     let post = post.trim().trim_start_matches(['-', '–', '—', ':', ',']).trim();
@@ -397,6 +418,7 @@ mod tests {
         assert_eq!(list.name, "My list");
         assert_eq!(list.sections.len(), 1);
         assert_eq!(list.sections[0].name, "Solving MADness");
+        assert_eq!(list.sections[0].heading, "\"Solving\" *MADness*:");
         let p = &list.papers[0];
         assert_eq!(p.line, 4);
         assert_eq!(p.title, "A Tale of Tails");
@@ -423,10 +445,23 @@ mod tests {
     fn papers_under_an_empty_heading_and_before_any_heading_make_one_section() {
         // Two sections of the same (empty) name listed every paper twice in `citegraph list`.
         let list = parse("- [P1](https://arxiv.org/abs/2301.00001)\n\n#\n- [P2](https://arxiv.org/abs/2301.00002)\n");
-        assert_eq!(list.sections, [Section { name: String::new(), level: 0, line: 1 }]);
+        assert_eq!(list.sections, [Section { name: String::new(), heading: String::new(), level: 0, line: 1 }]);
         let groups = list.papers_by_section();
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].1.len(), 2);
+    }
+
+    #[test]
+    fn a_heading_is_kept_as_written_on_one_line() {
+        let heading = |text: &str| parse(text).sections[0].heading.clone();
+        let entry = "\n- [P](https://arxiv.org/abs/2301.00001)\n";
+        assert_eq!(heading(&format!("### \"Solving\" MADness:{entry}")), "\"Solving\" MADness:");
+        assert_eq!(heading(&format!("   ##   Spaced  out  ##  {entry}")), "Spaced  out  ##");
+        assert_eq!(heading(&format!("## CRLF: `code`\r\n{entry}")), "CRLF: `code`");
+        assert_eq!(heading(&format!("## Bell\u{7}\tand tab{entry}")), "Bell and tab");
+        assert_eq!(heading(&format!("Two *lines*\nof setext:\n===\n{entry}")), "Two *lines* of setext:");
+        assert_eq!(heading(&format!("#hashtag\n---\n{entry}")), "#hashtag");
+        assert_eq!(heading(&format!("##\n{entry}")), "");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use petgraph::visit::EdgeRef;
 use super::PictureInput;
 use super::text::{authors_line, clean_text, section_display_name, year_of};
 use crate::graph::CitationGraph;
+use crate::rank::Candidate;
 
 /// What a shown paper is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -104,6 +105,21 @@ pub struct Selection {
     labelled: Vec<bool>,
 }
 
+/// The candidates the pictures draw and number, best first, each with its number less one (0 is
+/// `#1`): the top `map_top` candidates of the rankings, with `--full-graph` too (which draws
+/// every other paper unnumbered). `missing.md` lists exactly these, under the same numbers.
+pub fn numbered_candidates<'a>(input: &PictureInput<'a>) -> Vec<(usize, &'a Candidate)> {
+    let graph = input.graph;
+    input
+        .rankings
+        .candidates
+        .iter()
+        .filter(|c| c.node.index() < graph.node_count() && graph.node(c.node).listed.is_none())
+        .take(input.map_top)
+        .enumerate()
+        .collect()
+}
+
 /// How many of the top candidates get a full-size label (the others get a smaller one; every
 /// candidate drawn gets one).
 pub const LABELLED_CANDIDATES: usize = 15;
@@ -155,12 +171,7 @@ impl Selection {
             .collect();
         let mut position: HashMap<NodeIndex, usize> = papers.iter().enumerate().map(|(i, p)| (p.node, i)).collect();
 
-        let candidates = input
-            .rankings
-            .candidates
-            .iter()
-            .filter(|c| c.node.index() < graph.node_count() && graph.node(c.node).listed.is_none());
-        for (rank, candidate) in candidates.take(input.map_top).enumerate() {
+        for (rank, candidate) in numbered_candidates(input) {
             if position.contains_key(&candidate.node) {
                 continue;
             }
