@@ -6,6 +6,7 @@ mod builtin;
 mod ids;
 mod parse;
 pub mod span;
+mod updated;
 mod venue;
 
 use std::collections::HashMap;
@@ -18,6 +19,7 @@ use serde::Serialize;
 pub use builtin::{BUILTIN_LIST, BUILTIN_NAME};
 pub use ids::PaperId;
 pub use parse::parse_markdown;
+pub use updated::updated_date;
 pub use venue::VenueTag;
 
 /// The largest paper list citegraph reads: 16 MiB. Real lists are far smaller (the built-in one is
@@ -58,6 +60,9 @@ pub struct PaperList {
     pub sections: Vec<Section>,
     /// Every paper entry, in document order.
     pub papers: Vec<ListedPaper>,
+    /// The date the list says it was last updated (`Updated as of 5/14/2024`), from the text
+    /// before its first paper heading.
+    pub updated: Option<jiff::civil::Date>,
 }
 
 /// A heading that holds papers.

@@ -32,7 +32,8 @@ pub fn parse_markdown(source: ListSource, text: &str) -> PaperList {
         ListSource::Builtin => super::BUILTIN_NAME.to_owned(),
         ListSource::Stdin => "paper list".to_owned(),
     });
-    PaperList { name, source, sections, papers }
+    let updated = super::updated_date(preamble(text, &lines, &sections, &papers));
+    PaperList { name, source, sections, papers, updated }
 }
 
 /// The headings that hold papers, first heading of each name only, in document order; a section
@@ -53,6 +54,17 @@ fn sections_with_papers(headings: &[Section], papers: &[ListedPaper]) -> Vec<Sec
         }
     }
     sections
+}
+
+/// The text before the first heading that holds papers (before the first paper when papers come
+/// before any heading): where a list says when it was updated.
+fn preamble<'t>(text: &'t str, lines: &LineIndex, sections: &[Section], papers: &[ListedPaper]) -> &'t str {
+    let first = match sections.first() {
+        Some(section) if section.level > 0 => section.line,
+        _ => papers.first().map_or(usize::MAX, |p| p.line),
+    };
+    let end = lines.0.get(first.saturating_sub(1)).copied().unwrap_or(text.len());
+    &text[..end]
 }
 
 fn file_stem(path: &Path) -> String {
@@ -470,5 +482,22 @@ mod tests {
         assert_eq!(list.papers[0].line, 3);
         assert_eq!(list.papers[0].title, "T");
         assert_eq!(list.papers[0].authors, ["Ann Author"]);
+    }
+
+    #[test]
+    fn the_updated_date_comes_from_the_text_before_the_first_paper_heading() {
+        let list = parse(
+            "# L\nSorted by upload date. Updated as of 5/14/2024.\n\n### Foundational work:\n\
+             1. [arXiv 23] [T](https://arxiv.org/abs/2305.17493)\n",
+        );
+        assert_eq!(list.updated.map(|d| d.to_string()).as_deref(), Some("2024-05-14"));
+        // A date in an entry or under a later heading is not the list's.
+        let list = parse(
+            "# L\n## S\n1. [Updated on 2024-01-01](https://arxiv.org/abs/2301.00001)\n## T\nLast updated: 2024-05-14\n",
+        );
+        assert_eq!(list.updated, None);
+        let list = parse("Last updated: 2024-05-14\n- [P1](https://arxiv.org/abs/2301.00001)\n");
+        assert_eq!(list.updated.map(|d| d.to_string()).as_deref(), Some("2024-05-14"));
+        assert_eq!(PaperList::builtin().updated.map(|d| d.to_string()).as_deref(), Some("2024-05-14"));
     }
 }

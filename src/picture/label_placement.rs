@@ -56,9 +56,8 @@ pub fn place_labels(
     place_labels_among(requests, obstacles, own, area, &[])
 }
 
-/// As [`place_labels`], around the labels already `taken`. A free label (no `within` area: the
-/// map's) never covers the circle of an obstacle of weight 1 or more (a listed paper or a
-/// candidate) other than its own; a confined one (the timeline's rows) only pays for it.
+/// As [`place_labels`], around the labels already `taken`. A label never covers the circle of an
+/// obstacle of weight 1 or more (a listed paper or a candidate) other than its own.
 pub fn place_labels_among(
     requests: &[LabelRequest],
     obstacles: &[Obstacle],
@@ -88,7 +87,7 @@ pub fn place_labels_among(
                     .filter(|&k| Some(k) != own_obstacle)
                     .filter(|&k| rect.hits_circle(obstacles[k].centre, obstacles[k].radius + 1.0))
                     .collect();
-                if request.within.is_none() && hit.iter().any(|&k| obstacles[k].weight >= 1.0) {
+                if hit.iter().any(|&k| obstacles[k].weight >= 1.0) {
                     continue;
                 }
                 let covered: f64 = hit.iter().map(|&k| obstacles[k].weight).sum();

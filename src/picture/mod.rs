@@ -6,6 +6,7 @@
 //! `export`.
 
 pub mod canvas;
+pub mod count_strip;
 pub mod edges;
 pub mod fonts;
 pub mod frame;
@@ -19,6 +20,7 @@ pub mod paper_labels;
 pub mod papers;
 pub mod selection;
 pub mod text;
+pub mod time_axis;
 pub mod timeline;
 
 use crate::graph::CitationGraph;
