@@ -404,7 +404,7 @@ fn papers_much_older_than_the_list_sit_behind_a_break_in_the_axis() {
     let scene = TimelineScene::new(&full.input().picture());
     assert!(scene.ticks.iter().all(|&y| y >= 2022), "{:?}", scene.ticks);
     let zone = scene.axis.early.expect("a break");
-    assert!(zone.first < 2000 && f64::from(zone.last) < scene.axis.from, "{zone:?}");
+    assert!(zone.first <= 2015 && f64::from(zone.last) < scene.axis.from, "{zone:?}");
     let svg = svg_of(&full);
     let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
     let texts: Vec<&str> =
@@ -492,4 +492,12 @@ fn forty_sections_still_fit_the_canvas() {
             assert!(text.inside(&scene.drawing.bounds()), "{shape:?}");
         }
     }
+}
+
+#[test]
+fn the_title_option_titles_the_timeline_too() {
+    let mut fixture = universe_fixture(40, false);
+    fixture.options.title = Some("Model collapse".to_owned());
+    let scene = TimelineScene::new(&fixture.input().picture());
+    assert_eq!(scene.drawing.title, "Model collapse: timeline");
 }

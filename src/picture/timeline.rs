@@ -20,7 +20,7 @@ use super::palette::{INK, MUTED, Rgb, section_colour};
 use super::paper_labels::{self, PaperLabel};
 use super::papers::{self, add_hotspots, draw_circles};
 use super::selection::{LABELLED_CANDIDATES, Role, Selection};
-use super::text::{clean_text, section_display_name, year_of};
+use super::text::{section_display_name, year_of};
 use super::time_axis::{Span, TimeAxis, YEAR_LABEL};
 use crate::graph::PaperNode;
 use crate::rank::signal::WEAK_SECTION;
@@ -197,7 +197,7 @@ impl TimelineScene {
         let selection = Selection::new(input);
         let known: Vec<Option<Known>> = selection.papers.iter().map(|p| Known::of(input.graph.node(p.node))).collect();
         let undated = known.iter().filter(|k| k.is_none()).count();
-        let title = format!("Timeline: {}", clean_text(&input.list.name));
+        let title = input.title("Timeline");
         let mut frame = Frame::new(title, &timeline_subtitle(input, &selection, undated), STRIP + AXIS);
         let plot = frame.plot;
 
