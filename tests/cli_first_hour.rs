@@ -24,7 +24,7 @@ fn assert_demo_outputs(dir: &Path) {
     for name in ["literature-map.svg", "timeline.svg"] {
         let svg = std::fs::read_to_string(dir.join(name)).unwrap();
         assert!(svg.contains("SYNTHETIC DEMO DATA"), "{name} says in its title that the data is synthetic");
-        assert!(svg.contains("citations from synthetic demo data, data of"), "{name} subtitle names the source");
+        assert!(svg.contains("citations from synthetic demo data, data as of"), "{name} subtitle names the source");
         assert!(svg.contains("Citations from synthetic demo data"), "{name} legend names the source");
         assert!(!svg.contains("from Semantic Scholar"), "{name} never credits Semantic Scholar with synthetic data");
     }
@@ -69,8 +69,8 @@ fn data_from_another_api_is_labelled_with_its_url() {
     let run = common::citegraph_on(&mock, cache.path()).arg("build").arg("--out-dir").arg(out.path()).output().unwrap();
     assert!(run.status.success(), "{}", outputs(&run).1);
     let svg = std::fs::read_to_string(out.path().join("literature-map.svg")).unwrap();
-    assert!(svg.contains(&format!("citations from {}, data of", mock.api_url())), "subtitle names the mock's URL");
-    assert!(!svg.contains("Semantic Scholar, data of"), "the mock's data is not credited to Semantic Scholar");
+    assert!(svg.contains(&format!("citations from {}, data as of", mock.api_url())), "subtitle names the mock's URL");
+    assert!(!svg.contains("Semantic Scholar, data as of"), "the mock's data is not credited to Semantic Scholar");
     let missing = std::fs::read_to_string(out.path().join("missing.md")).unwrap();
     assert!(missing.contains(&format!("from {} data of", mock.api_url())), "{missing}");
     assert_eq!(
