@@ -110,6 +110,16 @@ impl Csr {
         &self.out_targets[self.out_offsets[v] as usize..self.out_offsets[v + 1] as usize]
     }
 
+    /// Where the nodes `v` cites are in [`Csr::out_targets`].
+    pub(crate) fn out_range(&self, v: usize) -> std::ops::Range<usize> {
+        self.out_offsets[v] as usize..self.out_offsets[v + 1] as usize
+    }
+
+    /// The out-rows of every node, one after the other.
+    pub(crate) fn out_targets(&self) -> &[u32] {
+        &self.out_targets
+    }
+
     /// The nodes citing `v`, ascending.
     pub fn in_neighbours(&self, v: usize) -> &[u32] {
         &self.in_sources[self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize]
