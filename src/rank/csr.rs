@@ -34,15 +34,16 @@ impl Csr {
     /// readers check both and report them as input errors first).
     pub fn from_edges(node_count: usize, edges: impl IntoIterator<Item = (u32, u32)>) -> (Csr, CsrReport) {
         let edges: Vec<(u32, u32)> = edges.into_iter().collect();
-        Csr::from_edge_parts(node_count, &[edges])
+        Csr::from_edge_parts(node_count, vec![edges])
     }
 
-    /// [`Csr::from_edges`] of the edges of every part, in order.
+    /// [`Csr::from_edges`] of the edges of every part, in order (the parts are dropped as soon
+    /// as the rows hold their edges).
     ///
     /// Counting sorts, no comparison sort of the edges: the out-rows are filled by citing node
     /// in edge order, then each row is sorted and its duplicates dropped (rows are short), then
     /// the in-rows are filled from the out-rows taken in order, which leaves them sorted.
-    pub(crate) fn from_edge_parts(node_count: usize, parts: &[Vec<(u32, u32)>]) -> (Csr, CsrReport) {
+    pub(crate) fn from_edge_parts(node_count: usize, parts: Vec<Vec<(u32, u32)>>) -> (Csr, CsrReport) {
         assert!(u32::try_from(node_count).is_ok(), "too many nodes for a u32 adjacency: {node_count}");
         let given: usize = parts.iter().map(Vec::len).sum();
         assert!(u32::try_from(given).is_ok(), "too many edges for a u32 adjacency: {given}");
@@ -66,7 +67,7 @@ impl Csr {
                 *slot += 1;
             }
         }
-        drop(cursor);
+        drop((cursor, parts));
         let (out_offsets, out_targets) = sorted_distinct_rows(&out_offsets, targets);
         let report = CsrReport { duplicates: given - self_loops - out_targets.len(), self_loops };
 
@@ -221,7 +222,7 @@ mod tests {
             let parts: Vec<Vec<(u32, u32)>> = (0..rng.usize(1..4))
                 .map(|_| (0..rng.usize(0..120)).map(|_| (rng.u32(0..n as u32), rng.u32(0..n as u32))).collect())
                 .collect();
-            let (csr, report) = Csr::from_edge_parts(n, &parts);
+            let (csr, report) = Csr::from_edge_parts(n, parts.clone());
             let all: Vec<(u32, u32)> = parts.iter().flatten().copied().collect();
             let distinct: std::collections::BTreeSet<(u32, u32)> =
                 all.iter().copied().filter(|(s, t)| s != t).collect();

@@ -39,27 +39,46 @@ impl EdgeList {
         EdgeList::read_timed(path, &mut Phases::start())
     }
 
-    /// [`EdgeList::read`], timing its phases: `file`, `ids` (parsing and interning) and
-    /// `adjacency`.
+    /// [`EdgeList::read`], timing its phases: `file`, `ids` (parsing and numbering) and
+    /// `adjacency`. The file's bytes are gone before the adjacency is built.
     pub fn read_timed(path: &Path, phases: &mut Phases) -> Result<EdgeList> {
         let bytes = std::fs::read(path)
             .with_context(|| format!("cannot read the edge list {} (check --edges)", path.display()))?;
         phases.lap("file");
-        EdgeList::parse_timed(&path.display().to_string(), &bytes, phases)
+        let parsed = Parsed::in_chunks(&path.display().to_string(), &bytes, chunk_size(bytes.len()), phases)?;
+        drop(bytes);
+        Ok(parsed.into_edge_list(phases))
     }
 
     /// Parses edge-list text; `name` is the file name used in messages.
     pub fn parse(name: &str, bytes: &[u8]) -> Result<EdgeList> {
-        EdgeList::parse_timed(name, bytes, &mut Phases::start())
-    }
-
-    fn parse_timed(name: &str, bytes: &[u8], phases: &mut Phases) -> Result<EdgeList> {
-        let chunk_size = bytes.len().div_ceil(rayon::current_num_threads() * 2).max(MIN_CHUNK);
-        EdgeList::parse_in_chunks(name, bytes, chunk_size, phases)
+        EdgeList::parse_in_chunks(name, bytes, chunk_size(bytes.len()))
     }
 
     /// [`EdgeList::parse`] in chunks of about `chunk_size` bytes (whole lines).
-    fn parse_in_chunks(name: &str, bytes: &[u8], chunk_size: usize, phases: &mut Phases) -> Result<EdgeList> {
+    fn parse_in_chunks(name: &str, bytes: &[u8], chunk_size: usize) -> Result<EdgeList> {
+        let mut phases = Phases::start();
+        Ok(Parsed::in_chunks(name, bytes, chunk_size, &mut phases)?.into_edge_list(&mut phases))
+    }
+}
+
+/// Bytes per parallel chunk of a file of `size` bytes: two chunks a thread (whole lines, at
+/// least [`MIN_CHUNK`]).
+fn chunk_size(size: usize) -> usize {
+    size.div_ceil(rayon::current_num_threads() * 2).max(MIN_CHUNK)
+}
+
+/// An edge list read, before its adjacency is built: the ids (owned, so the file's bytes can go)
+/// and the edges over them, in parts.
+struct Parsed {
+    ids: Vec<String>,
+    parts: Vec<Vec<(u32, u32)>>,
+    lines: usize,
+}
+
+impl Parsed {
+    /// Reads `bytes` in parallel chunks of about `chunk_size` bytes (whole lines), timing `ids`.
+    fn in_chunks(name: &str, bytes: &[u8], chunk_size: usize, phases: &mut Phases) -> Result<Parsed> {
         let numbers_below = numbers_below(bytes.len());
         let mut chunks: Vec<Chunk<'_>> = chunk_bounds(bytes, chunk_size)
             .into_par_iter()
@@ -96,9 +115,15 @@ impl EdgeList {
             .collect();
         let parts: Vec<Vec<(u32, u32)>> = chunks.into_iter().map(|chunk| chunk.edges).collect();
         phases.lap("ids");
-        let (csr, report) = Csr::from_edge_parts(ids.len(), &parts);
+        Ok(Parsed { ids, parts, lines })
+    }
+
+    /// The edge list, with its adjacency (timed as `adjacency`).
+    fn into_edge_list(self, phases: &mut Phases) -> EdgeList {
+        let Parsed { ids, parts, lines } = self;
+        let (csr, report) = Csr::from_edge_parts(ids.len(), parts);
         phases.lap("adjacency");
-        Ok(EdgeList { ids, csr, lines, report })
+        EdgeList { ids, csr, lines, report }
     }
 }
 
@@ -237,8 +262,8 @@ impl<'a> Chunk<'a> {
                 (text, Some(start + line_start))
             }
         };
-        // About 14 bytes a line in a file of integer ids.
-        chunk.edges.reserve(text.len() / 14);
+        // Room for an edge a line (so the vector never grows to twice what it holds).
+        chunk.edges.reserve_exact(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
         let mut offset = 0;
         while offset < text.len() {
             match scan_line(text.as_bytes(), offset) {
@@ -407,7 +432,7 @@ impl<'a> Iterator for Tokens<'a> {
 
 /// The line-by-line reading: the reference the parallel one matches, and its fallback when the
 /// counts outgrow `u32` (it names the line where they do).
-fn parse_line_by_line(name: &str, bytes: &[u8]) -> Result<EdgeList> {
+fn parse_line_by_line(name: &str, bytes: &[u8]) -> Result<Parsed> {
     let mut ids: Vec<String> = Vec::new();
     let mut index: HashMap<&str, u32, FixedState> = HashMap::default();
     let mut edges: Vec<(u32, u32)> = Vec::new();
@@ -432,9 +457,7 @@ fn parse_line_by_line(name: &str, bytes: &[u8]) -> Result<EdgeList> {
     if edges.is_empty() {
         bail!("{name} holds no edges: expected lines of two whitespace-separated ids, `citing cited`");
     }
-    let lines = edges.len();
-    let (csr, report) = Csr::from_edges(ids.len(), edges);
-    Ok(EdgeList { ids, csr, lines, report })
+    Ok(Parsed { ids, lines: edges.len(), parts: vec![edges] })
 }
 
 /// The index of `id`, added if new; `None` when the ids no longer fit a `u32`.
@@ -515,10 +538,9 @@ mod tests {
         for _ in 0..40 {
             let lines = rng.usize(1..200);
             let text = random_text(&mut rng, lines);
-            let reference = parse_line_by_line("e.txt", text.as_bytes()).unwrap();
+            let reference = parse_line_by_line("e.txt", text.as_bytes()).unwrap().into_edge_list(&mut Phases::start());
             for chunk_size in [1, 2, 7, 30, 100, 1000, usize::MAX / 2] {
-                let list =
-                    EdgeList::parse_in_chunks("e.txt", text.as_bytes(), chunk_size, &mut Phases::start()).unwrap();
+                let list = EdgeList::parse_in_chunks("e.txt", text.as_bytes(), chunk_size).unwrap();
                 assert_eq!(list.ids, reference.ids, "chunks of {chunk_size} bytes:\n{text}");
                 assert_eq!(list.csr, reference.csr);
                 assert_eq!((list.lines, list.report), (reference.lines, reference.report));
@@ -535,15 +557,15 @@ mod tests {
         let mut bytes = text.into_bytes();
         bytes.extend_from_slice(b"\xff\xfe q\n");
         for chunk_size in [1, 5, 64, 203, 210, 1000] {
-            let err = EdgeList::parse_in_chunks("e.txt", &bytes, chunk_size, &mut Phases::start()).unwrap_err();
+            let err = EdgeList::parse_in_chunks("e.txt", &bytes, chunk_size).unwrap_err();
             assert_eq!(format!("{err:#}"), "e.txt:51: expected two columns `citing cited`, found one: `one`");
-            let err = EdgeList::parse_in_chunks("e.txt", &bytes[204..], chunk_size, &mut Phases::start()).unwrap_err();
+            let err = EdgeList::parse_in_chunks("e.txt", &bytes[204..], chunk_size).unwrap_err();
             assert_eq!(
                 format!("{err:#}"),
                 "e.txt:51: expected two columns `citing cited`, found 3: `x y z` \
                 (ids cannot contain spaces; `#` starts a comment)"
             );
-            let err = EdgeList::parse_in_chunks("e.txt", &bytes[410..], chunk_size, &mut Phases::start()).unwrap_err();
+            let err = EdgeList::parse_in_chunks("e.txt", &bytes[410..], chunk_size).unwrap_err();
             assert_eq!(format!("{err:#}"), "e.txt:1: not valid UTF-8; an edge list is text with two ids per line");
         }
     }
