@@ -182,6 +182,9 @@ fn sorted_distinct_rows(offsets: &[u32], mut targets: Vec<u32>) -> (Vec<u32>, Ve
             *length = kept as u32;
         }
     });
+    if lengths.iter().map(|&length| length as usize).sum::<usize>() == targets.len() {
+        return (offsets.to_vec(), targets); // no duplicates: nothing to pack
+    }
     // Pack the rows (a row never moves right: only duplicates were dropped before it).
     let mut packed = vec![0u32; node_count + 1];
     let mut at = 0;
