@@ -266,6 +266,12 @@ impl<'a> Chunk<'a> {
         chunk.edges.reserve_exact(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
         let mut offset = 0;
         while offset < text.len() {
+            if let Some((s, t, next)) = number_line(text.as_bytes(), offset, numbers_below) {
+                chunk.numbers_end = chunk.numbers_end.max(s.max(t) + 1);
+                chunk.edges.push((s, t));
+                offset = next;
+                continue;
+            }
             match scan_line(text.as_bytes(), offset) {
                 Line::Edge { citing, cited, next } => {
                     let s = chunk.id(&text[citing.0..citing.1], numbers_below);
@@ -310,6 +316,41 @@ impl<'a> Chunk<'a> {
             None => TEXT_ID | self.ids.intern(id),
         }
     }
+}
+
+/// The line starting at `at` when it is the commonest kind, two numbers (see [`numbers_below`])
+/// separated by spaces or tabs and nothing else: the numbers and where the next line starts, in
+/// one pass over the digits. Any other line is left to [`scan_line`].
+fn number_line(text: &[u8], at: usize, below: u32) -> Option<(u32, u32, usize)> {
+    let (citing, end) = leading_number(text, at, below)?;
+    let mut second = end;
+    while matches!(text.get(second), Some(b' ' | b'\t')) {
+        second += 1;
+    }
+    if second == end {
+        return None;
+    }
+    let (cited, end) = leading_number(text, second, below)?;
+    match (text.get(end), text.get(end + 1)) {
+        (None | Some(b'\n'), _) => Some((citing, cited, end + 1)),
+        (Some(b'\r'), None | Some(b'\n')) => Some((citing, cited, end + 2)),
+        _ => None,
+    }
+}
+
+/// The number (see [`numbers_below`]) written by the digits from `at` on, and where they end.
+fn leading_number(text: &[u8], at: usize, below: u32) -> Option<(u32, usize)> {
+    let mut value = 0u64;
+    let mut end = at;
+    while let Some(digit) = text.get(end).map(|b| b.wrapping_sub(b'0')).filter(|&digit| digit <= 9) {
+        value = value * 10 + u64::from(digit);
+        end += 1;
+        if end - at > 10 {
+            return None;
+        }
+    }
+    let leading_zero = text.get(at) == Some(&b'0') && end - at > 1;
+    (end > at && !leading_zero && value < u64::from(below)).then_some((value as u32, end))
 }
 
 /// What [`scan_line`] found on a line.
@@ -544,6 +585,36 @@ mod tests {
                 assert_eq!(list.ids, reference.ids, "chunks of {chunk_size} bytes:\n{text}");
                 assert_eq!(list.csr, reference.csr);
                 assert_eq!((list.lines, list.report), (reference.lines, reference.report));
+            }
+        }
+    }
+
+    #[test]
+    fn lines_of_numbers_read_as_the_line_by_line_reading_reads_them() {
+        for text in [
+            "1 2",
+            "1 2\r",
+            "1 2\r\n3 4\r\n",
+            "1\t\t2\n0 10\n",
+            "10 2 # comment\n2 10   \n",
+            "01 1\n1 01\n0 00\n",
+            "4294967296 1\n4294967295 1\n1048575 1048576\n",
+            "12 34x\n",
+            "12 3\u{b}4\n",
+            "1 2\n 3 4\n5 6 \n7\u{c}8\n",
+        ] {
+            let reference =
+                parse_line_by_line("e.txt", text.as_bytes()).map(|p| p.into_edge_list(&mut Phases::start()));
+            for chunk_size in [1, 3, 1000] {
+                let list = EdgeList::parse_in_chunks("e.txt", text.as_bytes(), chunk_size);
+                match (&reference, &list) {
+                    (Ok(reference), Ok(list)) => {
+                        assert_eq!(list.ids, reference.ids, "{text:?}");
+                        assert_eq!(list.csr, reference.csr, "{text:?}");
+                    }
+                    (Err(a), Err(b)) => assert_eq!(format!("{a:#}"), format!("{b:#}")),
+                    _ => panic!("{text:?}: {:?} vs {:?}", reference.is_ok(), list.is_ok()),
+                }
             }
         }
     }
