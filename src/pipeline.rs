@@ -22,7 +22,7 @@ use crate::export::{self, ExportInput, ExportOptions};
 use crate::graph::{BuildReport, CitationGraph};
 use crate::model::Corpus;
 use crate::paper_list::{BUILTIN_LIST, ListSource, PaperList};
-use crate::rank::{self, EdgeList, RankOptions, Rankings};
+use crate::rank::{self, EdgeList, Phases, RankOptions, Rankings};
 use crate::s2::{self, FetchReport};
 use crate::terminal::Console;
 use crate::wording::plural;
@@ -301,10 +301,12 @@ pub fn rank_edges(
     console: &Console,
     stdout: &mut dyn Write,
 ) -> Result<()> {
-    let started = Instant::now();
-    let edges = EdgeList::read(path)?;
-    let loaded = started.elapsed();
-    let centralities = rank::rank_edge_list(&edges, &RankOptions::default());
+    let mut phases = Phases::start();
+    let edges = EdgeList::read_timed(path, &mut phases)?;
+    let loaded = phases.total();
+    let centralities = rank::rank_edge_list(&edges, &RankOptions::default(), &mut phases);
+    let rows = centralities.top_rows(&edges.ids, top);
+    phases.lap("top rows");
     console.info(format_args!(
         "{}: {} {}, {} {}, {} {} ({} {}, {} {} dropped); read in {:.2} s, ranked in {:.2} s",
         path.display(),
@@ -319,7 +321,7 @@ pub fn rank_edges(
         edges.report.self_loops,
         plural(edges.report.self_loops as u64, "self-citation"),
         loaded.as_secs_f64(),
-        (started.elapsed() - loaded).as_secs_f64(),
+        (phases.total() - loaded).as_secs_f64(),
     ));
     let summary = GraphSummary {
         nodes: edges.csr.node_count(),
@@ -327,8 +329,11 @@ pub fn rank_edges(
         betweenness: centralities.betweenness,
         convergence: centralities.convergence,
     };
-    ranking::write_rank(&centralities.rows(&edges.ids), RowKind::EdgeList, summary, format, top, width, stdout)
-        .with_context(|| format!("cannot print the rankings of {}", path.display()))
+    ranking::write_rank(&rows, RowKind::EdgeList, summary, format, top, width, stdout)
+        .with_context(|| format!("cannot print the rankings of {}", path.display()))?;
+    phases.lap("printing");
+    console.detail(format_args!("phases: {phases}"));
+    Ok(())
 }
 
 /// How the pictures and Markdown name where the citations came from: Semantic Scholar only for

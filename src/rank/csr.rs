@@ -33,55 +33,57 @@ impl Csr {
     /// When an endpoint is not below `node_count`, or there are `u32::MAX` edges or more (edge-list
     /// readers check both and report them as input errors first).
     pub fn from_edges(node_count: usize, edges: impl IntoIterator<Item = (u32, u32)>) -> (Csr, CsrReport) {
-        let keys: Vec<u64> = edges
-            .into_iter()
-            .map(|(s, t)| {
-                assert!((s as usize) < node_count && (t as usize) < node_count, "edge {s} -> {t} out of range");
-                (u64::from(s) << 32) | u64::from(t)
-            })
-            .collect();
-        Csr::from_keys(node_count, keys)
+        let edges: Vec<(u32, u32)> = edges.into_iter().collect();
+        Csr::from_edge_parts(node_count, vec![edges])
     }
 
-    /// [`Csr::from_edges`] of edges packed as `citing << 32 | cited`, every endpoint below
-    /// `node_count`.
-    pub(crate) fn from_keys(node_count: usize, mut keys: Vec<u64>) -> (Csr, CsrReport) {
+    /// [`Csr::from_edges`] of the edges of every part, in order (the parts are dropped as soon
+    /// as the rows hold their edges).
+    ///
+    /// Counting sorts, no comparison sort of the edges: the out-rows are filled by citing node
+    /// in edge order, then each row is sorted and its duplicates dropped (rows are short), then
+    /// the in-rows are filled from the out-rows taken in order, which leaves them sorted.
+    pub(crate) fn from_edge_parts(node_count: usize, parts: Vec<Vec<(u32, u32)>>) -> (Csr, CsrReport) {
         assert!(u32::try_from(node_count).is_ok(), "too many nodes for a u32 adjacency: {node_count}");
-        let source = |key: u64| (key >> 32) as usize;
-        let target = |key: u64| (key & 0xFFFF_FFFF) as usize;
-        keys.par_sort_unstable();
-        let before = keys.len();
-        let mut self_loops = 0;
-        let mut previous = None;
-        keys.retain(|&key| {
-            let is_loop = source(key) == target(key);
-            self_loops += usize::from(is_loop);
-            let keep = !is_loop && previous != Some(key);
-            previous = Some(key);
-            keep
-        });
-        let report = CsrReport { duplicates: before - self_loops - keys.len(), self_loops };
-        assert!(u32::try_from(keys.len()).is_ok(), "too many edges for a u32 adjacency: {}", keys.len());
-
+        let given: usize = parts.iter().map(Vec::len).sum();
+        assert!(u32::try_from(given).is_ok(), "too many edges for a u32 adjacency: {given}");
         let mut out_offsets = vec![0u32; node_count + 1];
+        let mut self_loops = 0;
+        for &(s, t) in parts.iter().flatten() {
+            assert!((s as usize) < node_count && (t as usize) < node_count, "edge {s} -> {t} out of range");
+            if s == t {
+                self_loops += 1;
+            } else {
+                out_offsets[s as usize + 1] += 1;
+            }
+        }
+        prefix_sums(&mut out_offsets);
+        let mut targets = vec![0u32; given - self_loops];
+        let mut cursor = out_offsets[..node_count].to_vec();
+        for &(s, t) in parts.iter().flatten() {
+            if s != t {
+                let slot = &mut cursor[s as usize];
+                targets[*slot as usize] = t;
+                *slot += 1;
+            }
+        }
+        drop((cursor, parts));
+        let (out_offsets, out_targets) = sorted_distinct_rows(&out_offsets, targets);
+        let report = CsrReport { duplicates: given - self_loops - out_targets.len(), self_loops };
+
         let mut in_offsets = vec![0u32; node_count + 1];
-        for &key in &keys {
-            out_offsets[source(key) + 1] += 1;
-            in_offsets[target(key) + 1] += 1;
+        for &t in &out_targets {
+            in_offsets[t as usize + 1] += 1;
         }
-        for v in 0..node_count {
-            out_offsets[v + 1] += out_offsets[v];
-            in_offsets[v + 1] += in_offsets[v];
-        }
-        // Keys are sorted by (source, target): the targets in key order are the out-rows.
-        let out_targets: Vec<u32> = keys.par_iter().map(|&key| target(key) as u32).collect();
-        // A counting sort by target, stable in source order, gives sorted in-rows.
-        let mut in_sources = vec![0u32; keys.len()];
+        prefix_sums(&mut in_offsets);
+        let mut in_sources = vec![0u32; out_targets.len()];
         let mut cursor: Vec<u32> = in_offsets[..node_count].to_vec();
-        for &key in &keys {
-            let slot = &mut cursor[target(key)];
-            in_sources[*slot as usize] = source(key) as u32;
-            *slot += 1;
+        for (v, row) in out_offsets.windows(2).enumerate() {
+            for &t in &out_targets[row[0] as usize..row[1] as usize] {
+                let slot = &mut cursor[t as usize];
+                in_sources[*slot as usize] = v as u32;
+                *slot += 1;
+            }
         }
         (Csr { out_offsets, out_targets, in_offsets, in_sources }, report)
     }
@@ -109,6 +111,16 @@ impl Csr {
         &self.out_targets[self.out_offsets[v] as usize..self.out_offsets[v + 1] as usize]
     }
 
+    /// Where the nodes `v` cites are in [`Csr::out_targets`].
+    pub(crate) fn out_range(&self, v: usize) -> std::ops::Range<usize> {
+        self.out_offsets[v] as usize..self.out_offsets[v + 1] as usize
+    }
+
+    /// The out-rows of every node, one after the other.
+    pub(crate) fn out_targets(&self) -> &[u32] {
+        &self.out_targets
+    }
+
     /// The nodes citing `v`, ascending.
     pub fn in_neighbours(&self, v: usize) -> &[u32] {
         &self.in_sources[self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize]
@@ -130,6 +142,62 @@ impl Csr {
     }
 }
 
+/// Counts in `offsets[1..]` -> offsets: each entry becomes the sum of the counts before it.
+fn prefix_sums(offsets: &mut [u32]) {
+    for v in 1..offsets.len() {
+        offsets[v] += offsets[v - 1];
+    }
+}
+
+/// Nodes per block of rows sorted in parallel.
+const ROW_BLOCK: usize = 4096;
+
+/// Rows (`targets[offsets[v]..offsets[v + 1]]`) sorted, without duplicates, packed together:
+/// their new offsets and targets.
+fn sorted_distinct_rows(offsets: &[u32], mut targets: Vec<u32>) -> (Vec<u32>, Vec<u32>) {
+    let node_count = offsets.len() - 1;
+    let mut lengths = vec![0u32; node_count];
+    // Blocks of rows, each with its offsets and its slice of the targets, sorted and
+    // deduplicated in place.
+    let mut blocks = Vec::with_capacity(node_count.div_ceil(ROW_BLOCK));
+    let mut rest = targets.as_mut_slice();
+    for (i, lengths) in lengths.chunks_mut(ROW_BLOCK).enumerate() {
+        let offsets = &offsets[i * ROW_BLOCK..=i * ROW_BLOCK + lengths.len()];
+        let (rows, tail) = std::mem::take(&mut rest).split_at_mut((offsets[offsets.len() - 1] - offsets[0]) as usize);
+        rest = tail;
+        blocks.push((offsets, rows, lengths));
+    }
+    blocks.into_par_iter().for_each(|(offsets, rows, lengths)| {
+        let first = offsets[0];
+        for (bounds, length) in offsets.windows(2).zip(lengths) {
+            let row = &mut rows[(bounds[0] - first) as usize..(bounds[1] - first) as usize];
+            row.sort_unstable();
+            let mut kept = 0;
+            for i in 0..row.len() {
+                if kept == 0 || row[i] != row[kept - 1] {
+                    row[kept] = row[i];
+                    kept += 1;
+                }
+            }
+            *length = kept as u32;
+        }
+    });
+    if lengths.iter().map(|&length| length as usize).sum::<usize>() == targets.len() {
+        return (offsets.to_vec(), targets); // no duplicates: nothing to pack
+    }
+    // Pack the rows (a row never moves right: only duplicates were dropped before it).
+    let mut packed = vec![0u32; node_count + 1];
+    let mut at = 0;
+    for v in 0..node_count {
+        let (start, length) = (offsets[v] as usize, lengths[v] as usize);
+        targets.copy_within(start..start + length, at);
+        at += length;
+        packed[v + 1] = at as u32;
+    }
+    targets.truncate(at);
+    (packed, targets)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +215,28 @@ mod tests {
         assert_eq!(csr.in_neighbours(3), [] as [u32; 0]);
         assert_eq!((csr.in_degree(0), csr.out_degree(0)), (2, 2));
         assert_eq!(csr.edges().collect::<Vec<_>>(), [(0, 1), (0, 2), (1, 2), (2, 0), (3, 0)]);
+    }
+
+    #[test]
+    fn random_edges_in_parts_give_the_rows_of_their_distinct_pairs() {
+        let mut rng = fastrand::Rng::with_seed(15);
+        for _ in 0..50 {
+            let n = rng.usize(1..40);
+            let parts: Vec<Vec<(u32, u32)>> = (0..rng.usize(1..4))
+                .map(|_| (0..rng.usize(0..120)).map(|_| (rng.u32(0..n as u32), rng.u32(0..n as u32))).collect())
+                .collect();
+            let (csr, report) = Csr::from_edge_parts(n, parts.clone());
+            let all: Vec<(u32, u32)> = parts.iter().flatten().copied().collect();
+            let distinct: std::collections::BTreeSet<(u32, u32)> =
+                all.iter().copied().filter(|(s, t)| s != t).collect();
+            assert_eq!(csr.edges().collect::<Vec<_>>(), distinct.iter().copied().collect::<Vec<_>>());
+            let self_loops = all.iter().filter(|(s, t)| s == t).count();
+            assert_eq!(report, CsrReport { duplicates: all.len() - self_loops - distinct.len(), self_loops });
+            for v in 0..n as u32 {
+                let citing: Vec<u32> = distinct.iter().filter(|e| e.1 == v).map(|e| e.0).collect();
+                assert_eq!(csr.in_neighbours(v as usize), citing, "in-row of {v}");
+            }
+        }
     }
 
     #[test]

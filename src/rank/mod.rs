@@ -16,11 +16,14 @@ pub mod direct_links;
 pub mod edge_list;
 pub mod evaluate;
 pub mod hits;
+mod id_table;
 pub mod pagerank;
+pub mod phases;
 pub mod recommended;
 pub mod signal;
 
 use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::graph::CitationGraph;
@@ -32,6 +35,7 @@ pub use edge_list::EdgeList;
 pub use evaluate::{Evaluation, evaluate};
 pub use hits::HitsOptions;
 pub use pagerank::PageRankOptions;
+pub use phases::Phases;
 pub use signal::{Reason, Signal};
 
 /// Metrics of one node.
@@ -249,9 +253,10 @@ pub struct Centralities {
 }
 
 impl Centralities {
-    /// One row per node of an edge list (`ids` by node index), highest PageRank first.
-    pub fn rows<'a>(&self, ids: &'a [String]) -> Vec<NodeRow<'a>> {
-        by_pagerank(&self.metrics)
+    /// The first `top` rows of an edge list (`ids` by node index), highest PageRank first (ties
+    /// by node order): the top nodes are picked before anything is sorted or built.
+    pub fn top_rows<'a>(&self, ids: &'a [String], top: usize) -> Vec<NodeRow<'a>> {
+        top_by_pagerank(&self.metrics, top)
             .into_iter()
             .map(|v| NodeRow {
                 paper_id: &ids[v],
@@ -268,29 +273,56 @@ impl Centralities {
     }
 }
 
-/// `citegraph rank --edges`: every metric of every node of an edge list (nothing is listed).
-pub fn rank_edge_list(edges: &EdgeList, options: &RankOptions) -> Centralities {
-    centralities(&edges.csr, &vec![false; edges.csr.node_count()], options)
+/// The first `top` of [`by_pagerank`], without sorting the rest.
+fn top_by_pagerank(metrics: &[NodeMetrics], top: usize) -> Vec<usize> {
+    let order = |&a: &usize, &b: &usize| metrics[b].pagerank.total_cmp(&metrics[a].pagerank).then(a.cmp(&b));
+    let mut nodes: Vec<usize> = (0..metrics.len()).collect();
+    if top < nodes.len() {
+        nodes.select_nth_unstable_by(top, order);
+        nodes.truncate(top);
+    }
+    nodes.sort_unstable_by(order);
+    nodes
+}
+
+/// `citegraph rank --edges`: every metric of every node of an edge list (nothing is listed),
+/// timing each metric in `phases`.
+pub fn rank_edge_list(edges: &EdgeList, options: &RankOptions, phases: &mut Phases) -> Centralities {
+    centralities_timed(&edges.csr, &vec![false; edges.csr.node_count()], options, phases)
 }
 
 /// Every metric of every node. `listed[v]` marks listed papers (for `cited_by_listed` and
 /// `cites_listed`; pass all `false` for a plain edge list).
 pub fn centralities(csr: &Csr, listed: &[bool], options: &RankOptions) -> Centralities {
+    centralities_timed(csr, listed, options, &mut Phases::start())
+}
+
+/// [`centralities`], timing `pagerank`, `hits`, `betweenness` and `metrics` in `phases`.
+fn centralities_timed(csr: &Csr, listed: &[bool], options: &RankOptions, phases: &mut Phases) -> Centralities {
     let pr = pagerank::pagerank(csr, &options.pagerank);
+    phases.lap("pagerank");
     let hits = hits::hits(csr, &options.hits);
+    phases.lap("hits");
     let (betweenness, mode) = betweenness::betweenness(csr, &options.betweenness);
+    phases.lap("betweenness");
+    // Without listed papers (an edge list) there are no links to count.
+    let any_listed = listed.contains(&true);
+    let links_to_listed =
+        |links: &[u32]| if any_listed { links.iter().filter(|&&u| listed[u as usize]).count() } else { 0 };
     let metrics = (0..csr.node_count())
+        .into_par_iter()
         .map(|v| NodeMetrics {
             in_degree: csr.in_degree(v),
             out_degree: csr.out_degree(v),
-            cited_by_listed: csr.in_neighbours(v).iter().filter(|&&u| listed[u as usize]).count(),
-            cites_listed: csr.out_neighbours(v).iter().filter(|&&u| listed[u as usize]).count(),
+            cited_by_listed: links_to_listed(csr.in_neighbours(v)),
+            cites_listed: links_to_listed(csr.out_neighbours(v)),
             pagerank: pr.scores[v],
             betweenness: betweenness[v],
             authority: hits.authority[v],
             hub: hits.hub[v],
         })
         .collect();
+    phases.lap("metrics");
     Centralities {
         metrics,
         betweenness: mode,
@@ -316,4 +348,23 @@ pub fn rank(graph: &CitationGraph, options: &RankOptions) -> Rankings {
 /// `true` for every listed node, by node index.
 pub fn listed_mask(graph: &CitationGraph) -> Vec<bool> {
     graph.graph().node_weights().map(|p| p.listed.is_some()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_top_rows_are_the_first_of_the_full_order_ties_and_all() {
+        let mut rng = fastrand::Rng::with_seed(15);
+        // Few distinct scores, so ties (broken by node order) are everywhere.
+        let metrics: Vec<NodeMetrics> = (0..500)
+            .map(|_| NodeMetrics { pagerank: f64::from(rng.u8(0..20)) / 20.0, ..NodeMetrics::default() })
+            .collect();
+        let all = by_pagerank(&metrics);
+        for top in [0, 1, 7, 20, 499, 500, 501, usize::MAX] {
+            assert_eq!(top_by_pagerank(&metrics, top), all[..top.min(all.len())], "top {top}");
+        }
+        assert!(top_by_pagerank(&[], 10).is_empty());
+    }
 }
