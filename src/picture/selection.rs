@@ -222,7 +222,7 @@ impl Selection {
             .collect();
         edges.sort_unstable_by_key(|e| (e.citing, e.cited));
         mark_strong(&mut edges);
-        let co_cited = co_cited(graph, &position, &edges);
+        let co_cited = co_cited(graph, &papers, &position, &edges);
 
         let max_pagerank = papers.iter().map(|p| p.pagerank).fold(0.0, f64::max);
         let max_links = papers.iter().map(|p| p.links).max().unwrap_or(0);
@@ -325,12 +325,15 @@ fn lone_link(
 fn shared_neighbours(graph: &CitationGraph, a: NodeIndex, b: NodeIndex) -> u32 {
     use petgraph::Direction::{Incoming, Outgoing};
     let g = graph.graph();
+    let sorted = |n, dir| {
+        let mut v: Vec<NodeIndex> = g.neighbors_directed(n, dir).filter(|&m| m != a && m != b).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
     let count = |dir| {
-        let of_a: std::collections::HashSet<NodeIndex> = g.neighbors_directed(a, dir).collect();
-        let mut of_b: Vec<NodeIndex> = g.neighbors_directed(b, dir).collect();
-        of_b.sort_unstable();
-        of_b.dedup();
-        of_b.iter().filter(|n| of_a.contains(n) && **n != a && **n != b).count()
+        let (of_a, of_b) = (sorted(a, dir), sorted(b, dir));
+        of_b.iter().filter(|n| of_a.binary_search(n).is_ok()).count()
     };
     u32::try_from(count(Incoming) + count(Outgoing)).unwrap_or(u32::MAX)
 }
@@ -348,14 +351,25 @@ fn mark_strong(edges: &mut [ShownEdge]) {
     }
 }
 
-/// Pairs of shown papers without a citation between them that at least [`MIN_CO_CITED`] papers
-/// of the graph cite together.
-fn co_cited(graph: &CitationGraph, position: &HashMap<NodeIndex, usize>, edges: &[ShownEdge]) -> Vec<CoCited> {
+/// Pairs of shown listed papers and candidates (not the other papers of `--full-graph`, whose
+/// pairs would be many and say little) without a citation between them that at least
+/// [`MIN_CO_CITED`] papers of the graph cite together.
+fn co_cited(
+    graph: &CitationGraph,
+    papers: &[Shown],
+    position: &HashMap<NodeIndex, usize>,
+    edges: &[ShownEdge],
+) -> Vec<CoCited> {
     let linked: std::collections::HashSet<(usize, usize)> =
         edges.iter().map(|e| (e.citing.min(e.cited), e.citing.max(e.cited))).collect();
     let mut counts: HashMap<(usize, usize), u32> = HashMap::new();
     for citer in graph.graph().node_indices() {
-        let mut cited: Vec<usize> = graph.graph().neighbors(citer).filter_map(|n| position.get(&n).copied()).collect();
+        let mut cited: Vec<usize> = graph
+            .graph()
+            .neighbors(citer)
+            .filter_map(|n| position.get(&n).copied())
+            .filter(|&i| papers[i].role != Role::Context)
+            .collect();
         cited.sort_unstable();
         cited.dedup();
         if cited.len() > 200 {
