@@ -158,16 +158,8 @@ mod tests {
     #[test]
     fn each_score_column_has_one_format() {
         use crate::rank::NodeMetrics;
-        let row = |pagerank, betweenness, authority, hub| NodeRow {
-            paper_id: "p",
-            title: "",
-            year: None,
-            venue: None,
-            listed: false,
-            section: None,
-            citation_count: None,
-            url: None,
-            metrics: NodeMetrics { pagerank, betweenness, authority, hub, ..NodeMetrics::default() },
+        let row = |pagerank, betweenness, authority, hub| {
+            NodeRow::bare("p", NodeMetrics { pagerank, betweenness, authority, hub, ..NodeMetrics::default() })
         };
         let rows =
             [row(0.0227, 5234.0, 0.0028, 0.035), row(0.0217, 5361.0, 0.00057, 0.0393), row(0.0144, 0.0, 0.0376, 0.0)];

@@ -221,6 +221,23 @@ pub struct NodeRow<'a> {
     pub metrics: NodeMetrics,
 }
 
+impl<'a> NodeRow<'a> {
+    /// A row of an edge list's node: its id and metrics, nothing known about the paper.
+    pub fn bare(paper_id: &'a str, metrics: NodeMetrics) -> NodeRow<'a> {
+        NodeRow {
+            paper_id,
+            title: "",
+            year: None,
+            venue: None,
+            listed: false,
+            section: None,
+            citation_count: None,
+            url: None,
+            metrics,
+        }
+    }
+}
+
 /// Settings of the whole ranking stage; the defaults are the documented semantics.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct RankOptions {
@@ -256,20 +273,7 @@ impl Centralities {
     /// The first `top` rows of an edge list (`ids` by node index), highest PageRank first (ties
     /// by node order): the top nodes are picked before anything is sorted or built.
     pub fn top_rows<'a>(&self, ids: &'a [String], top: usize) -> Vec<NodeRow<'a>> {
-        top_by_pagerank(&self.metrics, top)
-            .into_iter()
-            .map(|v| NodeRow {
-                paper_id: &ids[v],
-                title: "",
-                year: None,
-                venue: None,
-                listed: false,
-                section: None,
-                citation_count: None,
-                url: None,
-                metrics: self.metrics[v],
-            })
-            .collect()
+        top_by_pagerank(&self.metrics, top).into_iter().map(|v| NodeRow::bare(&ids[v], self.metrics[v])).collect()
     }
 }
 
