@@ -268,6 +268,12 @@ fn dot_and_sfdp_draw_a_slide_shaped_picture_without_overlapping_boxes() {
             assert!((4.0 / 3.0..=21.0 / 9.0).contains(&aspect), "{engine} at {what}: {width:.1}x{height:.1} in");
             assert!(width <= 20.01 && height <= 11.26, "{engine} at {what} fits 1920x1080 at 96 dpi: {width}x{height}");
             assert!(scale > 0.2, "{engine} at {what} shrinks the drawing to {scale} to fit the slide");
+            if what == "the default" {
+                // The largest box text (20 pt) stays at least 12 px on the 1920x1080 slide (it was
+                // 10 px when `nodesep` left dot's many routing points 0.1 in apart).
+                let px = 20.0 * scale * 96.0 / 72.0;
+                assert!(px >= 12.0, "{engine} at {what}: the largest text renders at {px:.1} px");
+            }
             assert_eq!(boxes.len(), fixture_papers(&fixture), "{engine} at {what}");
             for (a, (name_a, p)) in boxes.iter().enumerate() {
                 for (name_b, q) in &boxes[a + 1..] {

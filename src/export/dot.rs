@@ -114,7 +114,7 @@ pub fn render(input: &ExportInput<'_>, selection: &Selection) -> String {
     line("digraph citegraph {".to_owned());
     line(format!(
         "  graph [label={}, labelloc=\"t\", fontname=\"Helvetica\", fontsize=\"18\", rankdir=\"BT\", \
-         nodesep=\"0.1\", ranksep=\"0.45\", outputorder=\"edgesfirst\", tooltip={}, {SLIDE}];",
+         nodesep=\"0.02\", ranksep=\"0.45\", outputorder=\"edgesfirst\", tooltip={}, {SLIDE}];",
         quote(&title.join("\n")),
         quote(&title[0])
     ));
