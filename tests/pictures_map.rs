@@ -250,3 +250,18 @@ fn listed_papers_and_top_candidates_have_labels_of_at_least_20_px_and_no_label_c
         assert_eq!(scene.drawing.bounds().width(), 1920.0);
     }
 }
+
+#[test]
+fn the_full_graph_map_counts_one_off_neighbours_in_a_badge_on_their_listed_paper() {
+    let full = universe_fixture(40, true);
+    let scene = MapScene::new(&full.input().picture());
+    let texts = drawn_texts(&scene);
+    let badges: Vec<String> = scene.selection.collapsed.iter().filter(|&&n| n > 0).map(|n| format!("+{n}")).collect();
+    assert!(!badges.is_empty());
+    for badge in &badges {
+        assert!(texts.contains(badge), "{badge} is drawn");
+    }
+    assert_eq!(texts.iter().filter(|t| t.starts_with('+') && t[1..].parse::<usize>().is_ok()).count(), badges.len());
+    assert!(texts.join(" ").contains("+N on a paper: N papers linked to it alone"), "the legend explains the badge");
+    assert_tidy(&scene);
+}

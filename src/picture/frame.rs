@@ -42,6 +42,8 @@ pub struct Frame {
     pub legend: Rect,
     /// The side list the legend shows under the candidates: (rank from 0, text), best first.
     pub top_candidates: Vec<(usize, String)>,
+    /// Whether the picture draws `+N` badges for the papers `--full-graph` leaves out.
+    pub badges: bool,
 }
 
 impl Frame {
@@ -65,7 +67,7 @@ impl Frame {
             MUTED,
             Align::Left,
         );
-        Frame { drawing, plot, legend, top_candidates: Vec::new() }
+        Frame { drawing, plot, legend, top_candidates: Vec::new(), badges: false }
     }
 
     /// Draws the legend for `selection`: its sections and colours, the candidates (with the side
@@ -88,6 +90,7 @@ impl Frame {
                 candidates: selection.candidate_count(),
                 context: selection.context_count(),
                 collapsed: selection.collapsed.iter().sum(),
+                badges: self.badges,
                 radius_range,
                 placement,
                 lines,

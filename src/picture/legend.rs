@@ -16,8 +16,10 @@ pub struct LegendSpec<'a> {
     pub candidates: usize,
     /// Other papers shown (`--full-graph`).
     pub context: usize,
-    /// Papers linked to one listed paper alone, counted on it instead of drawn (`--full-graph`).
+    /// Papers linked to one listed paper alone, left out (`--full-graph`).
     pub collapsed: usize,
+    /// Whether the picture counts them in a `+N` badge on their listed paper.
+    pub badges: bool,
     /// Radius of the smallest and largest circle, in pixels.
     pub radius_range: (f64, f64),
     /// How the picture places papers.
@@ -181,10 +183,12 @@ impl Pen {
         }
         if spec.collapsed > 0 {
             y -= BODY * 0.3;
-            let note = format!(
-                "+N on a paper: N papers linked to it alone, not drawn ({} in all)",
-                crate::wording::thousands(spec.collapsed as u64)
-            );
+            let all = crate::wording::thousands(spec.collapsed as u64);
+            let note = if spec.badges {
+                format!("+N on a paper: N papers linked to it alone, not drawn ({all} in all)")
+            } else {
+                format!("{all} papers linked to one listed paper alone are not drawn")
+            };
             self.note(drawing, &mut y, &note, self.text_x, self.max_text);
             y += BODY * 0.3;
         }
@@ -289,6 +293,7 @@ mod tests {
             candidates: 40,
             context: 0,
             collapsed: 0,
+            badges: false,
             radius_range: (6.0, 20.0),
             placement: "Papers that cite each other sit close together.",
             lines: "A line joins two papers when one cites the other.",

@@ -64,6 +64,7 @@ impl MapScene {
         draw_citations(&mut frame.drawing, &selection, MAP_LINES, |e| Some(vec![centres[e.citing], centres[e.cited]]));
         draw_circles(&mut frame.drawing, &selection, &drawn, &radii);
         draw_badges(&mut frame.drawing, &selection, &drawn, &radii);
+        frame.badges = true;
         add_hotspots(&mut frame.drawing, input.graph, &selection, &drawn, &radii);
         // Labels keep clear of the badges too: a paper with one counts as the circle around both.
         let reach: Vec<f64> = (0..radii.len())
