@@ -59,8 +59,9 @@ struct Parts {
     sections: usize,
     /// Entries of the side list.
     top: usize,
-    /// The notes under the circle size and the lines, and the placement paragraph.
+    /// The notes under the circle size and the lines.
     notes: bool,
+    /// The placement paragraph.
     placement: bool,
 }
 
