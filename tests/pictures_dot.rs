@@ -182,8 +182,14 @@ fn the_same_input_gives_the_same_bytes() {
 
 /// Runs a GraphViz layout engine on `dot`; `None` when GraphViz is not installed.
 fn graphviz(engine: &str, dot: &str) -> Option<(bool, String, String)> {
+    run_engine(engine, "-Tsvg", dot)
+}
+
+/// Runs `engine` with output `format` on `dot`: (success, stdout, stderr); `None` when GraphViz
+/// is not installed.
+fn run_engine(engine: &str, format: &str, dot: &str) -> Option<(bool, String, String)> {
     let mut child = Command::new(engine)
-        .arg("-Tsvg")
+        .arg(format)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -228,17 +234,8 @@ type NodeBox = (String, [f64; 4]);
 /// fitted it to the graph's `size`, the scale it applied, and each paper's box (centre x, centre y,
 /// width, height, unscaled inches). `None` when GraphViz is not installed.
 fn plain(engine: &str, dot: &str) -> Option<(f64, f64, f64, Vec<NodeBox>)> {
-    let mut child = Command::new(engine)
-        .arg("-Tplain")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .ok()?;
-    child.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{engine}: {}", String::from_utf8_lossy(&out.stderr));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (ok, text, stderr) = run_engine(engine, "-Tplain", dot)?;
+    assert!(ok, "{engine}: {stderr}");
     let mut lines = text.lines();
     let head: Vec<f64> = lines.next().unwrap().split(' ').skip(1).map(|v| v.parse().unwrap()).collect();
     let boxes = lines

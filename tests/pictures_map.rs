@@ -23,15 +23,7 @@ fn texts(doc: &roxmltree::Document<'_>) -> Vec<String> {
 
 /// Every text of a scene's drawing, in drawing order.
 fn drawn_texts(scene: &MapScene) -> Vec<String> {
-    scene
-        .drawing
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Text { text, .. } => Some(text.clone()),
-            _ => None,
-        })
-        .collect()
+    scene.drawing.texts().map(str::to_owned).collect()
 }
 
 /// Checks the geometry every map must have; returns the scene.

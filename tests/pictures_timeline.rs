@@ -508,15 +508,7 @@ fn the_full_graph_timeline_says_how_many_papers_it_leaves_out_without_promising_
     let scene = TimelineScene::new(&full.input().picture());
     let left_out: usize = scene.selection.collapsed.iter().sum();
     assert!(left_out > 0);
-    let texts: Vec<&str> = scene
-        .drawing
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            citegraph::picture::canvas::Shape::Text { text, .. } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect();
+    let texts: Vec<&str> = scene.drawing.texts().collect();
     let all = texts.join(" ");
     assert!(all.contains(&format!("{left_out} papers linked to one listed paper alone are not drawn")), "{all}");
     assert!(!all.contains("+N on a paper"), "the timeline draws no badge");

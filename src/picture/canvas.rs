@@ -133,6 +133,14 @@ impl Drawing {
         Rect::new(0.0, 0.0, f64::from(self.width), f64::from(self.height))
     }
 
+    /// Every text drawn, in drawing order (what tests and readers of a scene look for).
+    pub fn texts(&self) -> impl Iterator<Item = &str> + '_ {
+        self.shapes.iter().filter_map(|s| match s {
+            Shape::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
     /// Adds a text.
     pub fn text(&mut self, text: impl Into<String>, at: Point, size: f64, bold: bool, colour: Rgb, align: Align) {
         self.shapes.push(Shape::Text { text: text.into(), at, size, bold, colour, align });

@@ -278,14 +278,7 @@ mod tests {
     fn texts(spec: &LegendSpec<'_>, panel: Rect) -> Vec<String> {
         let mut drawing = Drawing::new(1920, 1080, String::new());
         draw_legend(&mut drawing, panel, spec);
-        drawing
-            .shapes
-            .iter()
-            .filter_map(|s| match s {
-                Shape::Text { text, .. } => Some(text.clone()),
-                _ => None,
-            })
-            .collect()
+        drawing.texts().map(str::to_owned).collect()
     }
 
     fn spec<'a>(sections: &'a [String], top: &'a [(usize, String)]) -> LegendSpec<'a> {
